@@ -1,0 +1,56 @@
+//! Flowguide's browser app: the shell, the routes and the components that draw them.
+//!
+//! Components stay thin: they read signals and call `flowguide-core`, which holds every piece of
+//! logic worth testing (the table of contents, search, content checks) and knows nothing of Leptos.
+
+pub mod browser;
+pub mod components;
+pub mod routes;
+pub mod site;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::shell::Shell;
+use routes::{
+    coming_soon::{ExercisesPage, SandboxPage},
+    content_page::{LessonPage, ReferencePage},
+    home::HomePage,
+    index_pages::{LearnIndex, ReferenceIndex},
+    not_found::NotFound,
+    print::PrintPage,
+};
+
+/// The whole app: meta context, router and routes inside the shared shell.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let base = browser::base_path();
+    view! {
+        <Html attr:lang="en" attr:dir="ltr" />
+        <Router base=base>
+            <Shell>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/learn") view=LearnIndex />
+                    <Route path=path!("/learn/:slug") view=LessonPage />
+                    <Route path=path!("/reference") view=ReferenceIndex />
+                    <Route path=path!("/reference/:slug") view=ReferencePage />
+                    <Route path=path!("/print") view=PrintPage />
+                    <Route path=path!("/sandbox") view=SandboxPage />
+                    <Route path=path!("/exercises") view=ExercisesPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Replaces the static loading shell in `index.html` with the app.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
