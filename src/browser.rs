@@ -2,7 +2,6 @@
 //! fetching text, and local storage. Nothing here decides anything; it only reaches the browser.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,12 +26,18 @@ fn path_of_url(url: &str) -> &str {
 }
 
 thread_local! {
-    static FETCHED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Texts fetched this visit, by URL. A site has a few dozen pages, so a list is enough.
+    static FETCHED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Fetches a text file relative to the site base, remembering it for the rest of the visit.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    if let Some(text) = FETCHED.with(|f| f.borrow().get(url).cloned()) {
+    if let Some(text) = FETCHED.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, t)| t.clone())
+    }) {
         return Ok(text);
     }
     let failed = |what: &str| format!("{what} ({url})");
@@ -57,7 +62,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     .map_err(|_| failed("the response could not be read"))?
     .as_string()
     .unwrap_or_default();
-    FETCHED.with(|f| f.borrow_mut().insert(url.to_string(), text.clone()));
+    FETCHED.with(|f| f.borrow_mut().push((url.to_string(), text.clone())));
     Ok(text)
 }
 

@@ -9,7 +9,7 @@ pub mod routes;
 pub mod site;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -27,9 +27,8 @@ use routes::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let base = browser::base_path();
+    let base = site::base();
     view! {
-        <Html attr:lang="en" attr:dir="ltr" />
         <Router base=base>
             <Shell>
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -52,5 +51,9 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
+    }
+    // The static page's description, for link previews; the app sets its own from now on.
+    if let Ok(Some(meta)) = document().query_selector("meta[data-static]") {
+        meta.remove();
     }
 }

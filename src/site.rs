@@ -12,14 +12,36 @@ pub fn page_path(page: &TocPage) -> String {
     format!("/{}", page.route)
 }
 
+thread_local! {
+    static BASE: String = crate::browser::base_path();
+}
+
+/// The deployment base: `""` at the root, `/course/flowguide` under a sub-path.
+pub fn base() -> String {
+    BASE.with(Clone::clone)
+}
+
+/// The full href of an in-app path, with the deployment base in front: `/learn` →
+/// `/course/flowguide/learn`. Plain `<a>` elements with these hrefs navigate inside the app,
+/// because the router intercepts same-origin clicks below its base.
+pub fn href(path: &str) -> String {
+    BASE.with(|b| format!("{b}{path}"))
+}
+
+/// The page route of a browser pathname, with the base and outer slashes removed.
+pub fn route_of_pathname(pathname: &str) -> String {
+    BASE.with(|b| {
+        pathname
+            .strip_prefix(b.as_str())
+            .unwrap_or(pathname)
+            .trim_matches('/')
+            .to_string()
+    })
+}
+
 /// The first lesson, where "Start learning" leads.
 pub fn first_lesson() -> &'static TocPage<'static> {
     TOC.of_kind(PageKind::Lesson)
         .next()
         .expect("build.rs checks that lessons exist")
-}
-
-/// The route a browser path stands for, relative to the router base: `/learn/a/` → `learn/a`.
-pub fn route_of_path(path: &str) -> &str {
-    path.trim_matches('/')
 }

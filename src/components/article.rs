@@ -1,22 +1,32 @@
-//! Draws a page's pre-rendered HTML fragment, fetched from the static build on first visit.
+//! Draws a pre-rendered HTML fragment (a page's text, or all of them for printing), fetched
+//! from the static build on first visit.
 //!
 //! The fragment was rendered from trusted Markdown at build time, with raw HTML escaped, so it
 //! is inserted as HTML. Links inside it are base-relative, and the router turns clicks on them
 //! into in-app navigation.
 
-use flowguide_core::toc::TocPage;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
 use crate::browser::{fetch_text, reveal};
 
 #[component]
-pub fn Article(page: &'static TocPage<'static>) -> impl IntoView {
-    let retry = RwSignal::new(0u32);
-    let html = LocalResource::new(move || {
-        retry.track();
-        async move { fetch_text(&page.fragment_url()).await }
-    });
+pub fn Article(
+    /// The fragment's URL, relative to the site base.
+    url: String,
+) -> impl IntoView {
+    let html = RwSignal::new(None::<Result<String, String>>);
+    let url = StoredValue::new(url);
+    let load = move || {
+        html.set(None);
+        let url = url.get_value();
+        spawn_local(async move {
+            // The reader may have moved on; then the result has nowhere to go.
+            let _ = html.try_set(Some(fetch_text(&url).await));
+        });
+    };
+    load();
     let location = use_location();
     // Once the text is in the page, honour a `#fragment` in the address (a glossary term, a section).
     Effect::new(move |_| {
@@ -39,7 +49,7 @@ pub fn Article(page: &'static TocPage<'static>) -> impl IntoView {
                             "Check your connection, then try again."
                         </p>
                         <p class="notice-detail">{error}</p>
-                        <button type="button" on:click=move |_| retry.update(|n| *n += 1)>
+                        <button type="button" on:click=move |_| load()>
                             "Try again"
                         </button>
                     </div>

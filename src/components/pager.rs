@@ -1,9 +1,8 @@
 //! Previous and next links at the foot of a page, in reading order.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::site::{page_path, TOC};
+use crate::site::{href, page_path, TOC};
 
 #[component]
 pub fn Pager(route: String) -> impl IntoView {
@@ -14,19 +13,19 @@ pub fn Pager(route: String) -> impl IntoView {
             {prev
                 .map(|p| {
                     view! {
-                        <A href=page_path(p) attr:class="pager-prev" attr:rel="prev">
+                        <a href=href(&page_path(p)) class="pager-prev" rel="prev">
                             <span class="pager-label">"Previous"</span>
                             <span class="pager-title">{p.title}</span>
-                        </A>
+                        </a>
                     }
                 })}
             {next
                 .map(|p| {
                     view! {
-                        <A href=page_path(p) attr:class="pager-next" attr:rel="next">
+                        <a href=href(&page_path(p)) class="pager-next" rel="next">
                             <span class="pager-label">"Next"</span>
                             <span class="pager-title">{p.title}</span>
-                        </A>
+                        </a>
                     }
                 })}
         </nav>

@@ -1,14 +1,16 @@
 //! The search box: a combobox over the site's search index, driven by the arrow keys and Enter.
 //!
 //! The index documents are fetched the first time the reader focuses the box (or presses `/`),
-//! and the [`SearchIndex`] is built once from them. Every keystroke then only queries it.
+//! and the [`SearchIndex`] is built once from them. Every keystroke then only queries it. The
+//! result list is drawn from [`SearchIndex::results_html`], which escapes all text.
 
 use std::sync::Arc;
 
-use flowguide_core::search::{SearchDoc, SearchIndex, Snippet};
+use flowguide_core::search::{decode_docs, Hit, SearchIndex};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
 
 use crate::browser::fetch_text;
 
@@ -21,20 +23,6 @@ enum IndexState {
     Loading,
     Ready(Arc<SearchIndex>),
     Failed(String),
-}
-
-#[derive(Clone, PartialEq)]
-struct ResultItem {
-    title: String,
-    context: String,
-    /// In-app path: `/learn/a#section`.
-    path: String,
-    snippet: Snippet,
-}
-
-fn in_app_path(doc: &SearchDoc) -> String {
-    let href = doc.href();
-    format!("/{}", href.trim_start_matches("./"))
 }
 
 #[component]
@@ -54,8 +42,8 @@ pub fn Search() -> impl IntoView {
         }
         index.set(IndexState::Loading);
         spawn_local(async move {
-            let state = match fetch_text("search-index.json").await {
-                Ok(text) => match serde_json::from_str::<Vec<SearchDoc>>(&text) {
+            let state = match fetch_text("search-docs.txt").await {
+                Ok(text) => match decode_docs(&text) {
                     Ok(docs) => IndexState::Ready(Arc::new(SearchIndex::new(docs))),
                     Err(e) => IndexState::Failed(format!("the search index is damaged ({e})")),
                 },
@@ -65,68 +53,72 @@ pub fn Search() -> impl IntoView {
         });
     };
 
-    let results = Memo::new(move |_| {
-        let IndexState::Ready(ix) = index.get() else {
-            return Vec::new();
-        };
-        let q = query.get();
-        ix.search(&q, MAX_RESULTS)
-            .into_iter()
-            .map(|hit| {
-                let doc = &ix.docs()[hit.doc];
-                ResultItem {
-                    title: doc.title.clone(),
-                    context: doc.context.clone(),
-                    path: in_app_path(doc),
-                    snippet: hit.snippet,
-                }
-            })
-            .collect::<Vec<_>>()
+    let hits = Memo::new(move |_| match index.get() {
+        IndexState::Ready(ix) => ix.search(&query.get(), MAX_RESULTS),
+        _ => Vec::<Hit>::new(),
     });
 
-    let go = {
-        let navigate = navigate.clone();
-        move |i: usize| {
-            if let Some(item) = results.get_untracked().get(i) {
-                open.set(false);
-                query.set(String::new());
-                active.set(None);
-                navigate(&item.path, Default::default());
+    // Stored so the key and click handlers can share it (navigate is not Copy).
+    let go = StoredValue::new_local(move |i: usize| {
+        let IndexState::Ready(ix) = index.get_untracked() else {
+            return;
+        };
+        if let Some(hit) = hits.get_untracked().get(i) {
+            open.set(false);
+            query.set(String::new());
+            active.set(None);
+            navigate(&ix.docs()[hit.doc].path(), Default::default());
+        }
+    });
+    let go = move |i: usize| go.with_value(|go| go(i));
+
+    let on_keydown = move |e: web_sys::KeyboardEvent| {
+        let n = hits.with_untracked(Vec::len);
+        let step = |forward: bool| {
+            open.set(true);
+            active.update(|a| {
+                *a = Some(match (*a, forward) {
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                    (Some(i), true) => (i + 1) % n,
+                    (Some(i), false) => (i + n - 1) % n,
+                })
+            });
+        };
+        match e.key().as_str() {
+            "ArrowDown" | "ArrowUp" if n > 0 => {
+                e.prevent_default();
+                step(e.key() == "ArrowDown");
             }
+            "Enter" => {
+                e.prevent_default();
+                if n > 0 {
+                    go(active.get_untracked().unwrap_or(0));
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() && !query.get_untracked().is_empty() {
+                    open.set(false);
+                } else {
+                    query.set(String::new());
+                }
+                active.set(None);
+            }
+            _ => {}
         }
     };
 
-    let on_keydown = {
-        let go = go.clone();
-        move |e: web_sys::KeyboardEvent| {
-            let n = results.get_untracked().len();
-            match e.key().as_str() {
-                "ArrowDown" if n > 0 => {
-                    e.prevent_default();
-                    open.set(true);
-                    active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
-                }
-                "ArrowUp" if n > 0 => {
-                    e.prevent_default();
-                    open.set(true);
-                    active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
-                }
-                "Enter" => {
-                    e.prevent_default();
-                    if n > 0 {
-                        go(active.get_untracked().unwrap_or(0));
-                    }
-                }
-                "Escape" => {
-                    if open.get_untracked() && !query.get_untracked().is_empty() {
-                        open.set(false);
-                    } else {
-                        query.set(String::new());
-                    }
-                    active.set(None);
-                }
-                _ => {}
-            }
+    // Clicking a result: find which option the click landed in.
+    let on_click = move |e: web_sys::MouseEvent| {
+        let option = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-index]").ok().flatten());
+        if let Some(i) = option
+            .and_then(|o| o.get_attribute("data-index"))
+            .and_then(|i| i.parse().ok())
+        {
+            go(i);
         }
     };
 
@@ -138,14 +130,29 @@ pub fn Search() -> impl IntoView {
         match index.get() {
             IndexState::NotLoaded | IndexState::Loading => "Loading search…".to_string(),
             IndexState::Failed(e) => format!("Search is not available: {e}"),
-            IndexState::Ready(_) => match results.get().len() {
+            IndexState::Ready(_) => match hits.with(Vec::len) {
                 0 => format!("No pages match “{}”.", q.trim()),
-                1 => "1 result. Use the arrow keys to choose, Enter to open.".to_string(),
-                n => format!("{n} results. Use the arrow keys to choose, Enter to open."),
+                1 => "1 result. Arrow keys choose, Enter opens.".to_string(),
+                n => format!("{n} results. Arrow keys choose, Enter opens."),
             },
         }
     };
+    let results_html = move || match index.get() {
+        IndexState::Ready(ix) => ix.results_html(&hits.get(), active.get()),
+        _ => String::new(),
+    };
     let expanded = move || open.get() && !query.get().trim().is_empty();
+    // Keep the option chosen with the arrow keys in view (focus stays in the box).
+    Effect::new(move |_| {
+        if let Some(el) = active
+            .get()
+            .and_then(|i| document().get_element_by_id(&format!("search-result-{i}")))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 
     view! {
         <form class="search" role="search" on:submit=|e| e.prevent_default()>
@@ -178,54 +185,15 @@ pub fn Search() -> impl IntoView {
                 on:keydown=on_keydown
             />
             <div class="search-panel" hidden=move || !expanded()>
-                <p class="search-status" role="status">
-                    {status}
-                </p>
+                <p class="search-status" role="status">{status}</p>
                 <ul
                     id="search-results"
                     role="listbox"
                     aria-label="Search results"
                     on:mousedown=|e| e.prevent_default()
-                >
-                    {move || {
-                        results
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, item)| {
-                                let go = go.clone();
-                                let selected = move || active.get() == Some(i);
-                                view! {
-                                    <li
-                                        id=format!("search-result-{i}")
-                                        role="option"
-                                        class="search-result"
-                                        aria-selected=move || selected().to_string()
-                                        on:click=move |_| go(i)
-                                    >
-                                        <span class="result-title">{item.title.clone()}</span>
-                                        <span class="result-context">{item.context.clone()}</span>
-                                        <span class="result-snippet">
-                                            {item
-                                                .snippet
-                                                .runs()
-                                                .into_iter()
-                                                .map(|(text, marked)| {
-                                                    let text = text.to_string();
-                                                    if marked {
-                                                        view! { <mark>{text}</mark> }.into_any()
-                                                    } else {
-                                                        text.into_any()
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                    on:click=on_click
+                    inner_html=results_html
+                ></ul>
             </div>
         </form>
     }

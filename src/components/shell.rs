@@ -3,13 +3,12 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use super::search::Search;
 use super::theme::ThemeToggle;
-use crate::site::{page_path, route_of_path, SITE_NAME, TOC};
+use crate::site::{base, href, page_path, route_of_pathname, SITE_NAME, TOC};
 
 /// Whether a key press happened while typing, where arrow keys and `/` belong to the field.
 fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
@@ -24,11 +23,26 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
             .is_some()
 }
 
+/// A main-navigation link, marked current anywhere in its part of the site.
+fn section_link(route: Memo<String>, section: &'static str, label: &'static str) -> impl IntoView {
+    let current = move || {
+        route
+            .with(|r| {
+                r == section
+                    || r.strip_prefix(section)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .then_some("page")
+    };
+    view! { <a href=href(&format!("/{section}")) aria-current=current>{label}</a> }
+}
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let sidebar_open = RwSignal::new(false);
+    let route = Memo::new(move |_| route_of_pathname(&location.pathname.get()));
 
     // ← and → move through the pages in reading order; `/` jumps to search.
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
@@ -54,7 +68,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         if e.shift_key() {
             return;
         }
-        let route = route_of_path(&location.pathname.get_untracked()).to_string();
+        let route = route_of_pathname(&location.pathname.get_untracked());
         let target = match key.as_str() {
             "ArrowLeft" => TOC.prev(&route),
             "ArrowRight" => TOC.next(&route),
@@ -65,7 +79,21 @@ pub fn Shell(children: Children) -> impl IntoView {
             navigate(&page_path(page), Default::default());
         }
     });
-    on_cleanup(move || handle.remove());
+    // Printing shows every check-yourself answer: open them all first.
+    let before_print = window_event_listener(ev::beforeprint, |_| {
+        if let Ok(all) = document().query_selector_all("details") {
+            for d in (0..all.length())
+                .filter_map(|i| all.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = d.set_attribute("open", "");
+            }
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        before_print.remove();
+    });
 
     // Close the narrow-screen contents panel whenever the page changes.
     Effect::new(move |_| {
@@ -73,67 +101,64 @@ pub fn Shell(children: Children) -> impl IntoView {
         sidebar_open.set(false);
     });
 
-    let sections = TOC.sections();
+    // Mark the current page in the sidebar (drawn once, as static HTML) whenever the route changes.
+    let sidebar = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        let current = route.get();
+        let Some(nav) = sidebar.get() else { return };
+        let Ok(links) = nav.query_selector_all("a[data-route]") else {
+            return;
+        };
+        for link in (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if link.get_attribute("data-route").as_deref() == Some(current.as_str()) {
+                let _ = link.set_attribute("aria-current", "page");
+            } else {
+                let _ = link.remove_attribute("aria-current");
+            }
+        }
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <div class="header-row">
-                <A href="/" attr:class="brand">
-                    <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                        <circle cx="5" cy="6" r="3" />
-                        <circle cx="19" cy="18" r="3" />
-                        <path d="M8 6h5a3 3 0 0 1 3 3v6" fill="none" stroke-width="2" />
-                    </svg>
-                    <span>{SITE_NAME}</span>
-                </A>
-                <nav class="site-nav" aria-label="Main">
-                    <A href="/learn">"Learn"</A>
-                    <A href="/reference">"Reference"</A>
-                    <A href="/sandbox">"Sandbox"</A>
-                    <A href="/exercises">"Exercises"</A>
-                </nav>
-                <ThemeToggle />
-            </div>
-            <div class="header-row header-tools">
-                <button
-                    type="button"
-                    class="contents-toggle"
-                    aria-controls="sidebar"
-                    aria-expanded=move || sidebar_open.get().to_string()
-                    on:click=move |_| sidebar_open.update(|o| *o = !*o)
-                >
-                    <span aria-hidden="true">"☰ "</span>
-                    "Contents"
-                </button>
-                <Search />
-            </div>
+            <a href=href("/") class="brand">
+                <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <circle cx="5" cy="6" r="3" />
+                    <circle cx="19" cy="18" r="3" />
+                    <path d="M8 6h5a3 3 0 0 1 3 3v6" fill="none" stroke-width="2" />
+                </svg>
+                <span>{SITE_NAME}</span>
+            </a>
+            <nav class="site-nav" aria-label="Main">
+                {section_link(route, "learn", "Learn")}
+                {section_link(route, "reference", "Reference")}
+                {section_link(route, "sandbox", "Sandbox")}
+                {section_link(route, "exercises", "Exercises")}
+            </nav>
+            <button
+                type="button"
+                class="contents-toggle"
+                aria-controls="sidebar"
+                aria-expanded=move || sidebar_open.get().to_string()
+                on:click=move |_| sidebar_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰ "</span>
+                "Contents"
+            </button>
+            <Search />
+            <ThemeToggle />
         </header>
         <div class="layout">
-            <nav id="sidebar" class="sidebar" class:open=move || sidebar_open.get() aria-label="Table of contents">
-                {sections
-                    .into_iter()
-                    .map(|(section, pages)| {
-                        let heading = if section.is_empty() { SITE_NAME } else { section };
-                        view! {
-                            <h2 class="sidebar-heading">{heading}</h2>
-                            <ol class="sidebar-list">
-                                {pages
-                                    .iter()
-                                    .map(|p| {
-                                        view! {
-                                            <li>
-                                                <A href=page_path(p) exact=true>
-                                                    {p.title}
-                                                </A>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
+            <nav
+                id="sidebar"
+                class="sidebar"
+                class:open=move || sidebar_open.get()
+                aria-label="Table of contents"
+                node_ref=sidebar
+                inner_html=TOC.sidebar_html(&base(), SITE_NAME)
+            ></nav>
             <main id="main" tabindex="-1">
                 {children()}
             </main>
@@ -141,7 +166,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>
                 {SITE_NAME} " teaches what a workflow is, and lets you practise designing one. "
-                <A href="/print">"Print all lessons"</A> "."
+                <a href=href("/print")>"Print all lessons"</a> "."
             </p>
             <p class="shortcuts">
                 "Keyboard: " <kbd>"←"</kbd> " and " <kbd>"→"</kbd> " move between pages, "

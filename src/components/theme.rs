@@ -5,7 +5,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-/// The local-storage key for the reader's choice: `"light"` or `"dark"`.
+/// The local-storage key for the reader's choice, stored as the plain text `light` or `dark`
+/// (no JSON, so the bundle needs no JSON parser for it).
 pub const THEME_KEY: &str = "flowguide-theme";
 
 fn system_prefers_dark() -> bool {
@@ -24,9 +25,11 @@ fn apply(theme: &str) {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let stored: Option<String> = LocalStorage::get(THEME_KEY)
+    let stored = LocalStorage::raw()
+        .get_item(THEME_KEY)
         .ok()
-        .filter(|t: &String| t == "light" || t == "dark");
+        .flatten()
+        .filter(|t| t == "light" || t == "dark");
     let dark = RwSignal::new(
         stored
             .as_deref()
@@ -38,19 +41,19 @@ pub fn ThemeToggle() -> impl IntoView {
         let theme = if now_dark { "dark" } else { "light" };
         apply(theme);
         // A full or blocked storage only costs the memory of the choice, never the page.
-        let _ = LocalStorage::set(THEME_KEY, theme);
+        let _ = LocalStorage::raw().set_item(THEME_KEY, theme);
     };
     view! {
         <button
             type="button"
             class="theme-toggle"
+            aria-label="Dark theme"
             aria-pressed=move || dark.get().to_string()
             title="Switch between light and dark themes"
             on:click=toggle
         >
-            <span aria-hidden="true" class="theme-icon">
-                {move || if dark.get() { "☾" } else { "☀" }}
-            </span>
+            <span aria-hidden="true" class="theme-icon theme-icon-light">"☀"</span>
+            <span aria-hidden="true" class="theme-icon theme-icon-dark">"☾"</span>
             <span class="theme-label">"Dark theme"</span>
         </button>
     }

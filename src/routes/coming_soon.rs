@@ -1,10 +1,9 @@
 //! `/sandbox` and `/exercises`: honest notes on what is coming, until their features land.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PageMeta;
-use crate::site::{first_lesson, page_path};
+use crate::site::{first_lesson, href, page_path};
 
 #[component]
 pub fn SandboxPage() -> impl IntoView {
@@ -18,9 +17,9 @@ pub fn SandboxPage() -> impl IntoView {
             </p>
             <p>"Nothing on this page works yet, so there is nothing to lose by leaving it."</p>
             <p>
-                <A href=page_path(first_lesson()) attr:class="button button-primary">
+                <a href=href(&page_path(first_lesson())) class="button button-primary">
                     "Read the lessons meanwhile"
-                </A>
+                </a>
             </p>
         </section>
     }
@@ -40,9 +39,9 @@ pub fn ExercisesPage() -> impl IntoView {
                 "Until then, each lesson ends with a “Check yourself” question you can use in class."
             </p>
             <p>
-                <A href="/learn" attr:class="button button-primary">
+                <a href=href("/learn") class="button button-primary">
                     "See all lessons"
-                </A>
+                </a>
             </p>
         </section>
     }

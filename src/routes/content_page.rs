@@ -58,7 +58,7 @@ fn ContentPage(page: &'static TocPage<'static>) -> impl IntoView {
                         }
                     })}
             </header>
-            <Article page />
+            <Article url=page.fragment_url() />
         </article>
         <Pager route=page.route.to_string() />
     }

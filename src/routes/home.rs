@@ -1,12 +1,11 @@
 //! The welcome page: what Flowguide is, where to start, and every lesson at a glance.
 
-use flowguide_core::toc::PageKind;
+use flowguide_core::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PageMeta;
 use crate::components::{article::Article, pager::Pager};
-use crate::site::{first_lesson, page_path, TOC};
+use crate::site::{base, first_lesson, href, page_path, TOC};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -17,30 +16,18 @@ pub fn HomePage() -> impl IntoView {
             <h1 id="page-title" tabindex="-1">"Learn what a workflow is, and practise designing one"</h1>
             <p class="lede">{home.description}</p>
             <p class="hero-actions">
-                <A href=page_path(first_lesson()) attr:class="button button-primary">
+                <a href=href(&page_path(first_lesson())) class="button button-primary">
                     "Start the first lesson"
-                </A>
-                <A href="/reference" attr:class="button">
+                </a>
+                <a href=href("/reference") class="button">
                     "Browse the reference"
-                </A>
+                </a>
             </p>
         </section>
-        <Article page=home />
+        <Article url=home.fragment_url() />
         <section aria-labelledby="lessons-heading">
             <h2 id="lessons-heading">"The lessons"</h2>
-            <ol class="card-list">
-                {TOC
-                    .of_kind(PageKind::Lesson)
-                    .map(|p| {
-                        view! {
-                            <li class="card">
-                                <A href=page_path(p)>{p.title}</A>
-                                <p>{p.description}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ol class="card-list" inner_html=Toc::list_html(TOC.of_kind(PageKind::Lesson), &base(), ListStyle::Cards)></ol>
         </section>
         <Pager route=String::new() />
     }

@@ -1,28 +1,17 @@
 //! `/learn` and `/reference`: lists of the pages in each part of the site.
 
-use flowguide_core::toc::PageKind;
+use flowguide_core::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PageMeta;
-use crate::site::{page_path, TOC};
+use crate::site::{base, TOC};
 
 fn page_list(kind: PageKind, ordered: bool) -> impl IntoView {
-    let items = TOC
-        .of_kind(kind)
-        .map(|p| {
-            view! {
-                <li class="card">
-                    <A href=page_path(p)>{p.title}</A>
-                    <p>{p.description}</p>
-                </li>
-            }
-        })
-        .collect_view();
+    let items = Toc::list_html(TOC.of_kind(kind), &base(), ListStyle::Cards);
     if ordered {
-        view! { <ol class="card-list">{items}</ol> }.into_any()
+        view! { <ol class="card-list" inner_html=items></ol> }.into_any()
     } else {
-        view! { <ul class="card-list">{items}</ul> }.into_any()
+        view! { <ul class="card-list" inner_html=items></ul> }.into_any()
     }
 }
 

@@ -1,12 +1,11 @@
 //! The 404 page: says plainly that the address leads nowhere and offers ways on.
 
-use flowguide_core::toc::PageKind;
+use flowguide_core::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::PageMeta;
-use crate::site::{page_path, TOC};
+use crate::site::{base, href, TOC};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -22,17 +21,12 @@ pub fn NotFound() -> impl IntoView {
             </p>
             <ul>
                 <li>
-                    <A href="/">"Go to the welcome page"</A>
+                    <a href=href("/")>"Go to the welcome page"</a>
                 </li>
                 <li>"Search for what you wanted with the search box (press " <kbd>"/"</kbd> ")."</li>
                 <li>"Or pick a lesson:"</li>
             </ul>
-            <ol class="compact-list">
-                {TOC
-                    .of_kind(PageKind::Lesson)
-                    .map(|p| view! { <li><A href=page_path(p)>{p.title}</A></li> })
-                    .collect_view()}
-            </ol>
+            <ol class="compact-list" inner_html=Toc::list_html(TOC.of_kind(PageKind::Lesson), &base(), ListStyle::Links)></ol>
         </section>
     }
 }

@@ -4,6 +4,8 @@
 //! static [`Toc`] compiled into the app (see `build.rs`); natively it is built from a loaded
 //! site. Previous/next navigation, the sidebar and the print page all read this one list.
 
+use crate::html::escape;
+
 /// Where a page sits in the site, which decides its URL prefix and layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PageKind {
@@ -96,6 +98,15 @@ impl<'a> Toc<'a> {
         self.pages.iter().filter(move |p| p.kind == kind)
     }
 
+    /// Where the all-pages print fragment is served, with a version that changes with any page.
+    pub fn print_url(&self) -> String {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in self.pages.iter().flat_map(|p| p.version.bytes()) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        format!("content/print.html?v={h:08x}")
+    }
+
     /// Consecutive runs of pages that share a section, in order: what the sidebar shows.
     pub fn sections(&self) -> Vec<(&'a str, &'a [TocPage<'a>])> {
         let mut out: Vec<(&'a str, &'a [TocPage<'a>])> = Vec::new();
@@ -107,6 +118,65 @@ impl<'a> Toc<'a> {
             }
         }
         out
+    }
+}
+
+/// How [`Toc::list_html`] draws each page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListStyle {
+    /// Just the link, as in the sidebar.
+    Links,
+    /// The link with the page's description under it.
+    Cards,
+}
+
+impl Toc<'_> {
+    /// The pages as `<li>` items of links, for static lists (sidebar, lesson cards, the 404 page).
+    /// `base` is the deployment base (`""` or `/course/flowguide`); every text is escaped, and
+    /// each link carries `data-route` so the current page can be marked without redrawing.
+    pub fn list_html<'p>(
+        pages: impl IntoIterator<Item = &'p TocPage<'p>>,
+        base: &str,
+        style: ListStyle,
+    ) -> String {
+        let mut out = String::new();
+        for p in pages {
+            let link = format!(
+                "<a href=\"{}/{}\" data-route=\"{}\">{}</a>",
+                escape(base),
+                escape(p.route),
+                escape(p.route),
+                escape(p.title)
+            );
+            match style {
+                ListStyle::Links => out.push_str(&format!("<li>{link}</li>")),
+                ListStyle::Cards => out.push_str(&format!(
+                    "<li class=\"card\">{link}<p>{}</p></li>",
+                    escape(p.description)
+                )),
+            }
+        }
+        out
+    }
+
+    /// The sidebar: a heading and an ordered list per section. The welcome page's section, which
+    /// has no name, is headed `home_heading`.
+    pub fn sidebar_html(&self, base: &str, home_heading: &str) -> String {
+        self.sections()
+            .into_iter()
+            .map(|(section, pages)| {
+                let heading = if section.is_empty() {
+                    home_heading
+                } else {
+                    section
+                };
+                format!(
+                    "<h2 class=\"sidebar-heading\">{}</h2><ol class=\"sidebar-list\">{}</ol>",
+                    escape(heading),
+                    Toc::list_html(pages, base, ListStyle::Links)
+                )
+            })
+            .collect()
     }
 }
 
@@ -167,5 +237,32 @@ mod tests {
             "content/learn/a.html?v=1"
         );
         assert_eq!(page("learn/a", "Learn").slug(), "a");
+    }
+
+    #[test]
+    fn lists_are_escaped_links_under_the_base() {
+        let mut p = page("learn/a", "Learn");
+        p.title = "Tasks <b>& more</b>";
+        p.description = "Why \"quotes\" matter";
+        let pages = [p];
+        let html = Toc::list_html(&pages, "/course/fg", ListStyle::Cards);
+        assert_eq!(
+            html,
+            "<li class=\"card\"><a href=\"/course/fg/learn/a\" data-route=\"learn/a\">Tasks &lt;b&gt;&amp; more&lt;/b&gt;</a><p>Why &quot;quotes&quot; matter</p></li>"
+        );
+        assert_eq!(Toc::list_html(&pages[..0], "", ListStyle::Links), "");
+    }
+
+    #[test]
+    fn the_sidebar_has_a_list_per_section() {
+        let pages = [
+            page("", ""),
+            page("learn/a", "Learn"),
+            page("reference/c", "Reference"),
+        ];
+        let html = Toc { pages: &pages }.sidebar_html("", "Start");
+        assert!(html.starts_with("<h2 class=\"sidebar-heading\">Start</h2><ol class=\"sidebar-list\"><li><a href=\"/\" data-route=\"\">"), "{html}");
+        assert_eq!(html.matches("<ol").count(), 3);
+        assert!(html.contains("<h2 class=\"sidebar-heading\">Reference</h2>"));
     }
 }

@@ -13,6 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use std::collections::{HashMap, HashSet};
 
 use super::links::{self, LinkTarget};
+use crate::html::escape;
 use crate::slug::{slugify, UniqueIds};
 
 /// A heading of the page.
@@ -69,22 +70,6 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_SMART_PUNCTUATION
-}
-
-/// Escapes text for use inside an HTML attribute or element.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Renders `markdown`, the body of the page whose content path is `source`.
@@ -588,13 +573,5 @@ mod tests {
     fn level_one_headings_and_images_are_reported() {
         assert_eq!(render("learn/a.md", "# Title\n").problems.len(), 1);
         assert_eq!(render("learn/a.md", "![x](y.png)\n").problems.len(), 1);
-    }
-
-    #[test]
-    fn escapes_attribute_text() {
-        assert_eq!(
-            escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
     }
 }

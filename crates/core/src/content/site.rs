@@ -10,11 +10,35 @@ use super::frontmatter::{self, FrontMatter};
 use super::links::LinkTarget;
 use super::render::{self, RenderedPage};
 use super::{route_of, summary};
+use crate::html::escape;
 use crate::search::{DocKind, SearchDoc};
 use crate::toc::{PageKind, TocPage};
 
 /// The content path of the glossary, which the router serves at `/reference/glossary`.
 pub const GLOSSARY: &str = "reference/glossary.md";
+
+/// Routes the app draws itself, beside the pages listed in SUMMARY.md.
+pub const APP_ROUTES: &[&str] = &["learn", "reference", "print", "sandbox", "exercises"];
+
+/// The app's `index.html` with the title and description of one page, for serving that page's
+/// address from a static host. The description carries `data-static` so the app can drop it once
+/// it sets its own.
+pub fn shell_page(index: &str, title: &str, description: &str) -> Result<String, String> {
+    let start = index.find("<title>").ok_or("index.html has no <title>")?;
+    let end = index[start..]
+        .find("</title>")
+        .ok_or("index.html has an unclosed <title>")?
+        + start
+        + "</title>".len();
+    let mut head = format!("<title>{}</title>", escape(title));
+    if !description.is_empty() {
+        head.push_str(&format!(
+            "<meta name=\"description\" content=\"{}\" data-static>",
+            escape(description)
+        ));
+    }
+    Ok(format!("{}{head}{}", &index[..start], &index[end..]))
+}
 
 /// A problem in the content, naming the file it is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -276,6 +300,37 @@ impl RenderedSite<'_> {
         errors
     }
 
+    /// Every lesson and reference page on one page, in reading order, for `/print`. Each page is
+    /// a `<section>` with its section name, title and learning goal above its text.
+    pub fn print_html(&self) -> String {
+        let mut out = String::new();
+        for (page, rendered) in self
+            .site
+            .pages
+            .iter()
+            .zip(&self.pages)
+            .filter(|(p, _)| p.kind != PageKind::Home)
+        {
+            out.push_str(&format!(
+                "<section class=\"print-page\" aria-labelledby=\"print-{id}\"><p class=\"eyebrow\">{section}</p><h2 class=\"print-title\" id=\"print-{id}\">{title}</h2>",
+                id = escape(&page.route.replace('/', "-")),
+                section = escape(&page.section),
+                title = escape(&page.title),
+            ));
+            if !page.front.goal.is_empty() {
+                out.push_str(&format!(
+                    "<p class=\"goal\"><strong>Learning goal: </strong>{}</p>",
+                    escape(&page.front.goal)
+                ));
+            }
+            out.push_str(&format!(
+                "<div class=\"prose\">{}</div></section>\n",
+                rendered.html
+            ));
+        }
+        out
+    }
+
     /// The documents the search index is built from: each page, each section, each glossary term.
     pub fn search_docs(&self) -> Vec<SearchDoc> {
         let mut docs = Vec::new();
@@ -410,6 +465,34 @@ mod tests {
     fn pages_outside_the_known_sections_are_rejected() {
         let errors = Site::from_texts([(entry("blog/a.md", "S"), "x")]).unwrap_err();
         assert!(errors[0].message.contains("learn/ or reference/"));
+    }
+
+    #[test]
+    fn the_print_page_holds_every_page_but_the_welcome_in_order() {
+        let site = site(&[
+            ("index.md", "Hi"),
+            ("learn/a.md", LESSON),
+            ("reference/glossary.md", GLOSSARY_MD),
+        ]);
+        let html = site.render().print_html();
+        assert_eq!(html.matches("<section class=\"print-page\"").count(), 2);
+        let a = html.find("Title of learn/a.md").unwrap();
+        let g = html.find("Title of reference/glossary.md").unwrap();
+        assert!(a < g);
+        assert!(html.contains("<strong>Learning goal: </strong>G</p>"));
+        assert!(!html.contains("Hi"));
+    }
+
+    #[test]
+    fn shell_pages_carry_their_own_title_and_description() {
+        let index = "<html><head><title>Flowguide</title><base href=/></head><body></body></html>";
+        let page = shell_page(index, "Roles & you · Flowguide", "Who does \"what\"").unwrap();
+        assert_eq!(
+            page,
+            "<html><head><title>Roles &amp; you · Flowguide</title><meta name=\"description\" content=\"Who does &quot;what&quot;\" data-static><base href=/></head><body></body></html>"
+        );
+        assert!(!shell_page(index, "T", "").unwrap().contains("description"));
+        assert!(shell_page("<html></html>", "T", "").is_err());
     }
 
     #[test]

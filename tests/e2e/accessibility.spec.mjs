@@ -1,0 +1,34 @@
+// Automated accessibility checks with axe-core, in both themes. They catch contrast, naming and
+// structure problems; the keyboard tests elsewhere cover what axe cannot see.
+import { test, expect } from "@playwright/test";
+import { createRequire } from "node:module";
+import { pageReady } from "./helpers.mjs";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "reference/glossary", "sandbox", "nope"];
+
+for (const scheme of ["light", "dark"]) {
+  for (const path of pages) {
+    test(`${path} has no accessibility violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await pageReady(page);
+      // Open every answer, so its text is checked too.
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+test("search results are announced as a listbox of options", async ({ page }) => {
+  await page.goto("./");
+  await pageReady(page);
+  await page.locator("#site-search").fill("role");
+  await expect(page.locator("#search-results")).toHaveAttribute("role", "listbox");
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(".search", { resultTypes: ["violations"] }));
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});

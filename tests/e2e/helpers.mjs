@@ -1,0 +1,37 @@
+// Shared helpers for Flowguide's browser tests.
+import { readFileSync } from "node:fs";
+import { expect } from "@playwright/test";
+
+/** Every page route listed in content/SUMMARY.md, as in-app paths ("/", "/learn/…"). */
+export function summaryRoutes() {
+  const summary = readFileSync(new URL("../../content/SUMMARY.md", import.meta.url), "utf8");
+  return [...summary.matchAll(/\]\(([^)]+)\.md\)/g)].map(([, p]) => (p === "index" ? "/" : `/${p}`));
+}
+
+/** The pages that are not generated from content. */
+export const APP_ROUTES = ["/learn", "/reference", "/print", "/sandbox", "/exercises"];
+
+/** Collects console errors and uncaught exceptions; check it is empty at the end of a test. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
+  return errors;
+}
+
+/** Waits until the app has mounted and the page's text (if any) has loaded. */
+export async function pageReady(page) {
+  await expect(page.locator("#page-title")).toBeVisible();
+  await expect(page.locator(".loading")).toHaveCount(0);
+}
+
+/** Marks the current document, to tell an in-app navigation from a full page load. */
+export async function markDocument(page) {
+  await page.evaluate(() => (window.__sameDocument = true));
+}
+
+export async function isSameDocument(page) {
+  return page.evaluate(() => window.__sameDocument === true);
+}
