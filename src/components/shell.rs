@@ -95,10 +95,21 @@ pub fn Shell(children: Children) -> impl IntoView {
         before_print.remove();
     });
 
-    // Close the narrow-screen contents panel whenever the page changes.
-    Effect::new(move |_| {
+    // When the page changes: close the narrow-screen contents panel, and move focus to the new
+    // page's title, so screen readers announce it and Tab continues from there. Not on first load.
+    Effect::new(move |first: Option<()>| {
         location.pathname.track();
         sidebar_open.set(false);
+        if first.is_some() {
+            request_animation_frame(|| {
+                if let Some(title) = document()
+                    .get_element_by_id("page-title")
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = title.focus();
+                }
+            });
+        }
     });
 
     // Mark the current page in the sidebar (drawn once, as static HTML) whenever the route changes.

@@ -15,6 +15,8 @@ test("sidebar, lesson and pager links move within the app, with no full reload",
   await expect(page.locator('#sidebar a[aria-current="page"]')).toHaveText("What is a workflow?");
   await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText("Learn");
   await expect(page).toHaveTitle("What is a workflow? · Flowguide");
+  // Focus moves to the new page's title, so a screen reader announces the change.
+  await expect(page.locator("#page-title")).toBeFocused();
 
   // A link inside the lesson text (rendered Markdown) to a glossary term.
   await pageReady(page);
