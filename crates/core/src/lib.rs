@@ -5,7 +5,9 @@
 //! the `markdown` feature, which only build-time code enables, so it never reaches the wasm bundle.
 
 pub mod content;
+pub mod feedback;
 pub mod html;
 pub mod search;
 pub mod slug;
 pub mod toc;
+pub mod workflow;

@@ -1,0 +1,212 @@
+//! What was built: a task, a workflow, a project or a process, with the reason in plain words,
+//! and the weighted overall score.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Components, Context};
+use crate::workflow::graph::role_of;
+
+/// The kind of work a document describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Classification {
+    /// One unit of work by one person.
+    Task,
+    /// A repeatable sequence of steps from a trigger to an outcome, across roles.
+    Workflow,
+    /// A one-off effort towards a deadline or a unique deliverable.
+    Project,
+    /// A broader practice that spans several workflows.
+    Process,
+}
+
+impl Classification {
+    pub fn key(self) -> &'static str {
+        match self {
+            Classification::Task => "task",
+            Classification::Workflow => "workflow",
+            Classification::Project => "project",
+            Classification::Process => "process",
+        }
+    }
+}
+
+/// The overall verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overall {
+    /// 0 to 100: the component scores weighted (steps 25, handoffs 20, roles, inputs and outputs
+    /// and outcome 15 each, trigger 10).
+    pub score: u32,
+    pub classification: Classification,
+    /// Why, in one plain sentence.
+    pub reason: String,
+    /// What the sandbox says: "What you built is closer to a task: …".
+    pub message: String,
+}
+
+/// More steps than this reads as several workflows' worth: a process.
+pub const PROCESS_STEPS: usize = 40;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that mark a one-off effort: a deadline or a unique deliverable.
+fn project_wording(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+        if ["deadline", "one-off", "one-time", "once-off"].contains(&w.as_str()) {
+            return Some(format!("it mentions a {w}"));
+        }
+        if ["by", "before", "until"].contains(&w.as_str())
+            && (MONTHS.contains(&next)
+                || is_year(next)
+                || next == "the" && words.get(i + 2).is_some_and(|n| n == "end"))
+        {
+            return Some(format!("it has a deadline (“{w} {next}…”)"));
+        }
+        if is_year(w) {
+            return Some(format!("it names the year {w}"));
+        }
+        if [
+            "launch", "build", "open", "create", "organise", "organize", "plan",
+        ]
+        .contains(&w.as_str())
+            && ["a", "the", "our"].contains(&next)
+            && words.get(i + 2).is_some_and(|n| n == "new")
+        {
+            return Some("it delivers something new, once".to_string());
+        }
+    }
+    None
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.chars().all(|c| c.is_ascii_digit())
+}
+
+pub(crate) fn overall(cx: &Context, components: &Components) -> Overall {
+    let score = components
+        .iter()
+        .map(|(c, r)| c.weight() * r.score)
+        .sum::<u32>()
+        / 100;
+    let (classification, reason) = classify(cx);
+    let message = match classification {
+        Classification::Workflow => format!("What you built is a workflow: {reason}."),
+        other => format!("What you built is closer to a {}: {reason}.", other.key()),
+    };
+    Overall {
+        score,
+        classification,
+        reason,
+        message,
+    }
+}
+
+fn classify(cx: &Context) -> (Classification, String) {
+    let doc = cx.doc;
+    let g = &cx.graph;
+    let n = doc.steps.len();
+    if n == 0 {
+        return (
+            Classification::Task,
+            "a workflow needs at least two steps and a handoff, and this has no steps yet".into(),
+        );
+    }
+    if n == 1 {
+        return (
+            Classification::Task,
+            "a workflow needs at least two steps and a handoff, and this has one step".into(),
+        );
+    }
+    if n > PROCESS_STEPS {
+        return (
+            Classification::Process,
+            format!("with {n} steps it spans more than one workflow; a process groups several workflows, each with its own trigger and outcome"),
+        );
+    }
+    let big_parts = g
+        .weakly_connected_parts()
+        .into_iter()
+        .filter(|p| p.len() >= 2)
+        .count();
+    if big_parts >= 2 {
+        return (
+            Classification::Process,
+            format!("its steps form {big_parts} separate sequences that never meet, like several workflows side by side"),
+        );
+    }
+    let text = [
+        doc.name.as_str(),
+        doc.outcome.as_ref().map_or("", |o| o.description.as_str()),
+        doc.trigger.as_ref().map_or("", |t| t.description.as_str()),
+    ]
+    .join(" . ");
+    if let Some(why) = project_wording(&text) {
+        return (Classification::Project, format!("{why}, so it reads as a one-off effort rather than work that repeats each time its trigger happens"));
+    }
+    if g.handoffs.is_empty() {
+        let roles: std::collections::HashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
+        let who = if roles.is_empty() {
+            "no step says who does it"
+        } else {
+            "one role does every step"
+        };
+        return (Classification::Task, format!("{who}, so work never changes hands; a workflow needs at least two steps and a handoff"));
+    }
+    let roles = doc
+        .steps
+        .iter()
+        .filter_map(role_of)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let handoffs = g.handoffs.len();
+    (
+        Classification::Workflow,
+        format!(
+            "{n} steps move work from a trigger towards an outcome across {roles} roles, with {handoffs} handoff{}",
+            if handoffs == 1 { "" } else { "s" }
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feedback::Component;
+
+    #[test]
+    fn spots_deadlines_and_unique_deliverables() {
+        assert!(project_wording("Hire five engineers by March").is_some());
+        assert!(project_wording("Open the new branch before 2027").is_some());
+        assert!(project_wording("Launch the new website").is_some());
+        assert!(project_wording("Finish by the end of the quarter").is_some());
+        assert!(project_wording("Payment reaches the employee within 10 working days").is_none());
+        assert!(project_wording("Review claims every month").is_none());
+        assert!(project_wording("The customer may return goods").is_none());
+    }
+
+    #[test]
+    fn weights_add_up_to_100() {
+        assert_eq!(Component::ALL.iter().map(|c| c.weight()).sum::<u32>(), 100);
+    }
+}

@@ -1,0 +1,92 @@
+//! Mechanical fixes: a change a rule can describe exactly, which the sandbox applies with one
+//! click (and can undo). Each change is plain data, so it travels in the JSON output too.
+
+use serde::{Deserialize, Serialize};
+
+use crate::workflow::artifact;
+use crate::workflow::document::{RoleDoc, WorkflowDoc};
+
+/// A fix: what it does, in words, and the change itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub description: String,
+    pub change: Change,
+}
+
+/// One edit to a workflow document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Change {
+    /// Adds an artifact to a step's inputs.
+    AddInput { step: String, artifact: String },
+    /// Defines a role.
+    AddRole { id: String, name: String },
+    /// Deletes a role that no step uses.
+    RemoveRole { role: String },
+    /// Gives a step a role.
+    SetRole { step: String, role: String },
+    /// Deletes a `next` link. When it was the step's only link, work continues to the following step.
+    RemoveNext { step: String, to: String },
+}
+
+impl Change {
+    /// Applies the change. It fails, leaving the document as it was, when what it refers to is gone.
+    pub fn apply(&self, doc: &mut WorkflowDoc) -> Result<(), String> {
+        let step_mut = |doc: &mut WorkflowDoc, id: &str| -> Result<usize, String> {
+            doc.steps
+                .iter()
+                .position(|s| s.id == id)
+                .ok_or_else(|| format!("there is no step `{id}` any more"))
+        };
+        match self {
+            Change::AddInput {
+                step,
+                artifact: name,
+            } => {
+                let i = step_mut(doc, step)?;
+                let inputs = &mut doc.steps[i].inputs;
+                if !inputs
+                    .iter()
+                    .any(|x| artifact::key(x) == artifact::key(name))
+                {
+                    inputs.push(name.clone());
+                }
+            }
+            Change::AddRole { id, name } => {
+                if !doc.roles.iter().any(|r| r.id == *id) {
+                    doc.roles.push(RoleDoc {
+                        id: id.clone(),
+                        name: name.clone(),
+                    });
+                }
+            }
+            Change::RemoveRole { role } => {
+                let before = doc.roles.len();
+                doc.roles.retain(|r| r.id != *role);
+                if doc.roles.len() == before {
+                    return Err(format!("there is no role `{role}` any more"));
+                }
+            }
+            Change::SetRole { step, role } => {
+                let i = step_mut(doc, step)?;
+                doc.steps[i].role = Some(role.clone());
+            }
+            Change::RemoveNext { step, to } => {
+                let i = step_mut(doc, step)?;
+                let next = doc.steps[i]
+                    .next
+                    .as_mut()
+                    .ok_or_else(|| format!("`{step}` has no links any more"))?;
+                let before = next.len();
+                next.retain(|n| n.to != *to);
+                if next.len() == before {
+                    return Err(format!("`{step}` no longer links to `{to}`"));
+                }
+                if next.is_empty() {
+                    doc.steps[i].next = None;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,104 @@
+//! What a rule is: its id, the component it speaks about, its documentation and examples, its
+//! severity in each preset, and the check itself. Rules see a [`Context`]: the document and its
+//! [`Graph`], plus helpers that name things the way messages should.
+
+use super::{Component, Fix, Severity, Target};
+use crate::workflow::graph::Graph;
+use crate::workflow::WorkflowDoc;
+
+/// A finding as a rule writes it; the engine adds the rule id, severity, why and link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub target: Target,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+impl Draft {
+    pub fn new(target: Target, message: impl Into<String>) -> Draft {
+        Draft {
+            target,
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Draft {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// One feedback rule, in its own file under `feedback/rules/`.
+pub struct Rule {
+    /// Kebab-case, stable: findings, presets and the rule's page use it.
+    pub id: &'static str,
+    pub component: Component,
+    /// A short statement of what good looks like: "Every step has a role".
+    pub title: &'static str,
+    /// What the rule checks, for the rule's page. Plain text; blank lines separate paragraphs.
+    pub description: &'static str,
+    /// Why it matters, in one or two sentences. Every finding carries it.
+    pub why: &'static str,
+    /// Severity in the `beginner`, `recommended` and `strict` presets; `None` turns the rule off.
+    pub severity: [Option<Severity>; 3],
+    /// A workflow document that breaks the rule.
+    pub poor: &'static str,
+    /// The same workflow, mended.
+    pub good: &'static str,
+    pub check: fn(&Context, &mut Vec<Draft>),
+}
+
+impl Rule {
+    /// The rule's page, relative to the site base.
+    pub fn url(&self) -> String {
+        format!("reference/rules/{}", self.id)
+    }
+}
+
+/// What every rule gets to look at.
+pub struct Context<'d> {
+    pub doc: &'d WorkflowDoc,
+    pub graph: Graph<'d>,
+}
+
+/// Wraps a title in curly quotes, the way messages name things.
+pub fn quoted(text: &str) -> String {
+    format!(
+        "“{}”",
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+impl<'d> Context<'d> {
+    pub fn new(doc: &'d WorkflowDoc) -> Context<'d> {
+        Context {
+            doc,
+            graph: Graph::new(doc),
+        }
+    }
+
+    /// How messages name step `i`: its title in quotes, or "Step 3" when it has none.
+    pub fn step_name(&self, i: usize) -> String {
+        let title = self.doc.steps[i].title.trim();
+        if title.is_empty() {
+            format!("Step {}", i + 1)
+        } else {
+            quoted(title)
+        }
+    }
+
+    /// How messages name a role: its name, or its id when it has no name.
+    pub fn role_name(&self, id: &str) -> String {
+        match self.graph.role_index.get(id).map(|&i| &self.doc.roles[i]) {
+            Some(role) if !role.name.trim().is_empty() => role.name.trim().to_string(),
+            _ => id.to_string(),
+        }
+    }
+
+    pub fn step_target(&self, i: usize) -> Target {
+        Target::Step {
+            id: self.doc.steps[i].id.clone(),
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! `input-without-source`: Every input comes from somewhere.
+//!
+//! Each input a step takes should arrive with the trigger, or be produced by a step that comes before it. Artifact names match ignoring case and extra spaces.
+
+use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use crate::workflow::artifact;
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    id: "input-without-source",
+    component: Component::InputsOutputs,
+    title: "Every input comes from somewhere",
+    description: "Each input a step takes should arrive with the trigger, or be produced by a step that comes before it. Artifact names match ignoring case and extra spaces.",
+    why: "An input that nothing provides means the step will wait for something that never comes, or that a step or a trigger detail is missing.",
+    severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    poor: POOR,
+    good: GOOD,
+    check,
+};
+
+/// Breaks the rule.
+const POOR: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book",
+        "library card"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+/// The same workflow, mended.
+const GOOD: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request",
+      "library card"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book",
+        "library card"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+fn check(cx: &Context, out: &mut Vec<Draft>) {
+    for (i, step) in cx.doc.steps.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for input in &step.inputs {
+            let key = artifact::key(input);
+            if key.is_empty() || !seen.insert(key.clone()) || cx.graph.input_has_source(i, &key) {
+                continue;
+            }
+            let name = artifact::display(input);
+            let elsewhere = if cx.graph.is_produced(&key) {
+                " (a later step produces it, too late)"
+            } else {
+                ""
+            };
+            out.push(Draft::new(
+                Target::Artifact { name: name.clone() },
+                format!("{} needs “{name}”, but no earlier step produces it and the trigger does not provide it{elsewhere}.", cx.step_name(i)),
+            ));
+        }
+    }
+}

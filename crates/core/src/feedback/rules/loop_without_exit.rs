@@ -1,0 +1,179 @@
+//! `loop-without-exit`: Every loop has a way out.
+//!
+//! Loops are normal: a claim goes back for fixing, then returns for review. But at least one step in a loop needs a branch that leads on, out of the loop, towards an end.
+
+use super::super::{Component, Context, Draft, Rule, Severity};
+use super::join_and;
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    id: "loop-without-exit",
+    component: Component::Steps,
+    title: "Every loop has a way out",
+    description: "Loops are normal: a claim goes back for fixing, then returns for review. But at least one step in a loop needs a branch that leads on, out of the loop, towards an end.",
+    why: "A loop with no way out sends work round forever, so nothing ever finishes.",
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    poor: POOR,
+    good: GOOD,
+    check,
+};
+
+/// Breaks the rule.
+const POOR: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": [
+        {
+          "to": "check"
+        }
+      ]
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+/// The same workflow, mended.
+const GOOD: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+fn check(cx: &Context, out: &mut Vec<Draft>) {
+    let g = &cx.graph;
+    let mut reported = HashSet::new();
+    for i in 0..g.len() {
+        let c = g.component[i];
+        if !g.component_is_loop[c] || !reported.insert(c) {
+            continue;
+        }
+        let members: Vec<usize> = (0..g.len()).filter(|&j| g.component[j] == c).collect();
+        if members.iter().any(|&j| g.finishes[j]) {
+            continue;
+        }
+        let mut names: Vec<String> = members.iter().take(3).map(|&j| cx.step_name(j)).collect();
+        if members.len() > 3 {
+            names.push(format!("{} more", members.len() - 3));
+        }
+        let what = if members.len() == 1 {
+            format!("{} leads back to itself", names[0])
+        } else {
+            format!("{} form a loop", join_and(&names))
+        };
+        out.push(Draft::new(
+            cx.step_target(members[0]),
+            format!("{what} with no way out: work would go round forever. Give one of them a branch that leads on."),
+        ));
+    }
+}

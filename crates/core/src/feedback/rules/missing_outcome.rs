@@ -1,0 +1,155 @@
+//! `missing-outcome`: The workflow has an outcome.
+//!
+//! The outcome is what is true when the work is done: the customer has their refund, the new hire can log in on day one.
+
+use super::super::{Component, Context, Draft, Rule, Severity, Target};
+
+pub const RULE: Rule = Rule {
+    id: "missing-outcome",
+    component: Component::Outcome,
+    title: "The workflow has an outcome",
+    description: "The outcome is what is true when the work is done: the customer has their refund, the new hire can log in on day one.",
+    why: "Without an outcome nobody can tell when the work is finished, or whether it went well.",
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    poor: POOR,
+    good: GOOD,
+    check,
+};
+
+/// Breaks the rule.
+const POOR: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ]
+}"#;
+
+/// The same workflow, mended.
+const GOOD: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+fn check(cx: &Context, out: &mut Vec<Draft>) {
+    if cx
+        .doc
+        .outcome
+        .as_ref()
+        .is_none_or(|o| o.description.trim().is_empty())
+    {
+        out.push(Draft::new(
+            Target::Outcome,
+            "There is no outcome: what is true when the work is done?",
+        ));
+    }
+}

@@ -1,0 +1,184 @@
+//! `unknown-next-step`: Every link leads to a step that exists.
+//!
+//! Each entry in a step's `next` names the id of the step that comes after it. A link to an id that no step has leads nowhere.
+
+use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
+
+pub const RULE: Rule = Rule {
+    id: "unknown-next-step",
+    component: Component::Steps,
+    title: "Every link leads to a step that exists",
+    description: "Each entry in a step's `next` names the id of the step that comes after it. A link to an id that no step has leads nowhere.",
+    why: "Work sent to a step that does not exist is lost: nobody picks it up.",
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    poor: POOR,
+    good: GOOD,
+    check,
+};
+
+/// Breaks the rule.
+const POOR: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ],
+      "next": [
+        {
+          "to": "fetch"
+        },
+        {
+          "to": "archive",
+          "when": "the book is lost"
+        }
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+/// The same workflow, mended.
+const GOOD: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ],
+      "next": [
+        {
+          "to": "fetch"
+        }
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+fn check(cx: &Context, out: &mut Vec<Draft>) {
+    for (i, to) in &cx.graph.unknown_targets {
+        let from = &cx.doc.steps[*i].id;
+        out.push(
+            Draft::new(
+                Target::Edge {
+                    from: from.clone(),
+                    to: to.clone(),
+                },
+                format!(
+                    "{} leads to “{to}”, but no step has that id.",
+                    cx.step_name(*i)
+                ),
+            )
+            .with_fix(Fix {
+                description: format!("Remove the link from {} to “{to}”.", cx.step_name(*i)),
+                change: Change::RemoveNext {
+                    step: from.clone(),
+                    to: to.clone(),
+                },
+            }),
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! `unused-output`: Every output is used.
+//!
+//! What a step produces should be used by a later step, or be a result of the workflow (an output of an end step). An output nobody uses is either unnecessary work or a missing input.
+
+use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use crate::workflow::artifact;
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    id: "unused-output",
+    component: Component::InputsOutputs,
+    title: "Every output is used",
+    description: "What a step produces should be used by a later step, or be a result of the workflow (an output of an end step). An output nobody uses is either unnecessary work or a missing input.",
+    why: "Producing something nobody uses wastes effort; more often it means a later step forgot to list what it needs.",
+    severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    poor: POOR,
+    good: GOOD,
+    check,
+};
+
+/// Breaks the rule.
+const POOR: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location",
+        "search log"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+/// The same workflow, mended.
+const GOOD: &str = r#"{
+  "format": "flowguide/workflow",
+  "version": 1,
+  "name": "Book request",
+  "trigger": {
+    "kind": "request",
+    "description": "A reader asks for a book that is not on the open shelves",
+    "provides": [
+      "book request"
+    ]
+  },
+  "roles": [
+    {
+      "id": "desk",
+      "name": "Front desk"
+    },
+    {
+      "id": "store",
+      "name": "Store team"
+    }
+  ],
+  "steps": [
+    {
+      "id": "check",
+      "title": "Check the catalogue for the book",
+      "role": "desk",
+      "inputs": [
+        "book request"
+      ],
+      "outputs": [
+        "shelf location"
+      ]
+    },
+    {
+      "id": "fetch",
+      "title": "Fetch the book from the store",
+      "role": "store",
+      "inputs": [
+        "shelf location"
+      ],
+      "outputs": [
+        "book"
+      ]
+    },
+    {
+      "id": "lend",
+      "title": "Lend the book to the reader",
+      "role": "desk",
+      "inputs": [
+        "book"
+      ],
+      "outputs": [
+        "loan record"
+      ],
+      "next": []
+    }
+  ],
+  "outcome": {
+    "description": "The reader has the book",
+    "measure": "The reader gets the book within 2 days of asking"
+  }
+}"#;
+
+fn check(cx: &Context, out: &mut Vec<Draft>) {
+    for (i, step) in cx.doc.steps.iter().enumerate() {
+        if cx.graph.is_end[i] {
+            continue;
+        }
+        let mut seen = HashSet::new();
+        for output in &step.outputs {
+            let key = artifact::key(output);
+            if key.is_empty() || !seen.insert(key.clone()) || cx.graph.consumed.contains(&key) {
+                continue;
+            }
+            let name = artifact::display(output);
+            out.push(Draft::new(
+                Target::Artifact { name: name.clone() },
+                format!(
+                    "{} produces “{name}”, but no step uses it.",
+                    cx.step_name(i)
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Engine-wide tests: every rule against its own examples, statuses, presets, fixes and the
+//! expense example from the format documentation.
+
+use super::*;
+use crate::workflow::parse;
+
+fn report(json: &str) -> Report {
+    analyse(
+        &parse(json).unwrap_or_else(|e| panic!("example does not parse: {e}\n{json}")),
+        &Config::default(),
+    )
+}
+
+fn rule_ids(r: &Report) -> Vec<String> {
+    r.components
+        .iter()
+        .flat_map(|(_, c)| c.findings.iter().map(|f| f.rule.clone()))
+        .collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_poor_example_and_not_on_its_good_one() {
+    for rule in rules::RULES {
+        // Check each rule at full strength, whatever the preset says.
+        let mut config = Config::default();
+        config
+            .overrides
+            .insert(rule.id.to_string(), preset::Level::Warning);
+        let poor = analyse(&parse(rule.poor).unwrap(), &config);
+        let good = analyse(&parse(rule.good).unwrap(), &config);
+        assert!(
+            rule_ids(&poor).iter().any(|id| id == rule.id),
+            "`{}` is silent on its poor example",
+            rule.id
+        );
+        assert!(
+            !rule_ids(&good).iter().any(|id| id == rule.id),
+            "`{}` fires on its good example",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn good_examples_are_good_all_round() {
+    for rule in rules::RULES {
+        let r = report(rule.good);
+        let problems: Vec<String> = r
+            .components
+            .iter()
+            .flat_map(|(_, c)| {
+                c.findings
+                    .iter()
+                    .filter(|f| f.severity != Severity::Tip)
+                    .map(|f| format!("{}: {}", f.rule, f.message))
+            })
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "the good example of `{}` has problems: {problems:#?}",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn findings_name_things_and_link_their_rule() {
+    for rule in rules::RULES {
+        let mut config = Config::default();
+        config
+            .overrides
+            .insert(rule.id.to_string(), preset::Level::Warning);
+        let r = analyse(&parse(rule.poor).unwrap(), &config);
+        for (_, c) in r.components.iter() {
+            for f in &c.findings {
+                assert!(
+                    f.message.ends_with(['.', '?']),
+                    "`{}` message is not a sentence: {}",
+                    f.rule,
+                    f.message
+                );
+                assert!(
+                    f.message.chars().next().is_some_and(char::is_uppercase)
+                        || f.message.starts_with('“'),
+                    "{}",
+                    f.message
+                );
+                assert_eq!(f.url, format!("reference/rules/{}", f.rule));
+                assert!(!f.why.is_empty());
+                if let Some(fix) = &f.fix {
+                    let mut doc = parse(rule.poor).unwrap();
+                    fix.change
+                        .apply(&mut doc)
+                        .unwrap_or_else(|e| panic!("fix of `{}` fails: {e}", f.rule));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_expense_example_is_good_and_a_workflow() {
+    let r = report(include_str!("../../tests/data/expense.json"));
+    for (c, report) in r.components.iter() {
+        assert_eq!(
+            report.status,
+            Status::Good,
+            "{}: {:#?}",
+            c.key(),
+            report.findings
+        );
+    }
+    assert_eq!(r.overall.classification, Classification::Workflow);
+    assert!(r.overall.score >= 90, "{}", r.overall.score);
+}
+
+#[test]
+fn an_empty_document_is_missing_everything_and_a_task() {
+    let r = report(r#"{"format":"flowguide/workflow","version":1}"#);
+    for (c, report) in r.components.iter() {
+        assert_eq!(report.status, Status::Missing, "{}", c.key());
+        assert_eq!(report.score, 0);
+    }
+    assert_eq!(r.overall.classification, Classification::Task);
+    assert_eq!(r.overall.score, 0);
+    assert!(r.overall.message.starts_with(
+        "What you built is closer to a task: a workflow needs at least two steps and a handoff"
+    ));
+}
+
+#[test]
+fn one_role_doing_everything_means_handoffs_are_missing() {
+    let doc = parse(rules::no_handoff::RULE.poor).unwrap();
+    let r = analyse(&doc, &Config::default());
+    assert_eq!(r.components.handoffs.status, Status::Missing);
+    assert_eq!(r.overall.classification, Classification::Task);
+    assert!(
+        r.overall.reason.contains("one role does every step"),
+        "{}",
+        r.overall.reason
+    );
+}
+
+#[test]
+fn presets_change_severities_and_overrides_win() {
+    let doc = parse(rules::unused_role::RULE.poor).unwrap();
+    let severity = |config: &Config| {
+        analyse(&doc, config)
+            .components
+            .roles
+            .findings
+            .iter()
+            .find(|f| f.rule == "unused-role")
+            .map(|f| f.severity)
+    };
+    assert_eq!(
+        severity(&Config::preset(Preset::Beginner)),
+        Some(Severity::Tip)
+    );
+    assert_eq!(
+        severity(&Config::preset(Preset::Recommended)),
+        Some(Severity::Warning)
+    );
+    let mut off = Config::default();
+    off.overrides
+        .insert("unused-role".into(), preset::Level::Off);
+    assert_eq!(severity(&off), None);
+    let mut error = Config::preset(Preset::Beginner);
+    error
+        .overrides
+        .insert("unused-role".into(), preset::Level::Error);
+    assert_eq!(severity(&error), Some(Severity::Error));
+    // A tip alone leaves the component good.
+    assert_eq!(
+        analyse(&doc, &Config::preset(Preset::Beginner))
+            .components
+            .roles
+            .status,
+        Status::Good
+    );
+    assert_eq!(
+        analyse(&doc, &Config::default()).components.roles.status,
+        Status::NeedsWork
+    );
+}
+
+#[test]
+fn fixes_mend_what_they_point_at() {
+    let mut doc = parse(rules::empty_handoff::RULE.poor).unwrap();
+    let r = analyse(&doc, &Config::default());
+    let fix = r
+        .components
+        .handoffs
+        .findings
+        .iter()
+        .find_map(|f| f.fix.clone())
+        .expect("empty-handoff offers a fix");
+    assert_eq!(
+        fix.change,
+        Change::AddInput {
+            step: "fetch".into(),
+            artifact: "shelf location".into()
+        }
+    );
+    fix.change.apply(&mut doc).unwrap();
+    assert_eq!(
+        analyse(&doc, &Config::default()).components.handoffs.status,
+        Status::Good
+    );
+    // Applying a fix whose step is gone fails and leaves the document alone.
+    let before = doc.clone();
+    assert!(Change::SetRole {
+        step: "nope".into(),
+        role: "desk".into()
+    }
+    .apply(&mut doc)
+    .is_err());
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn branching_and_looping_handoffs_and_data_flow() {
+    // Review → (approved) pay, (rejected) fix → review: the loop has a way out, every input has a
+    // source around the loop, and each handoff carries what passes.
+    let r = report(include_str!("../../tests/data/expense.json"));
+    assert!(r.components.handoffs.findings.is_empty());
+    assert!(r.components.inputs_outputs.findings.is_empty());
+    // Break the way out: pay loops back to review.
+    let broken = include_str!("../../tests/data/expense.json").replace(
+        r#""outputs": ["payment"], "next": []"#,
+        r#""outputs": ["payment"], "next": [{"to": "review"}]"#,
+    );
+    let r = report(&broken);
+    let steps: Vec<&str> = r
+        .components
+        .steps
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(
+        steps,
+        vec!["loop-without-exit"],
+        "{:#?}",
+        r.components.steps.findings
+    );
+    assert!(
+        r.components.steps.findings[0]
+            .message
+            .contains("form a loop with no way out"),
+        "{}",
+        r.components.steps.findings[0].message
+    );
+}
+
+#[test]
+fn markup_in_titles_stays_text_in_messages() {
+    let doc = parse(r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a","title":"<script>alert(1)</script>"}]}"#).unwrap();
+    let r = analyse(&doc, &Config::default());
+    let message = &r
+        .components
+        .steps
+        .findings
+        .iter()
+        .find(|f| f.rule == "single-step")
+        .unwrap()
+        .message;
+    assert!(message.contains("“<script>alert(1)</script>”"), "{message}");
+}

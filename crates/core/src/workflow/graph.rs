@@ -1,0 +1,482 @@
+//! What a workflow document means: the order work flows in, where it starts and ends, which steps
+//! can be reached and can finish, where work changes hands and what it carries, and where each
+//! step's inputs come from. Computed once per document, in time linear in its size (the one
+//! exception is noted on [`Graph::input_has_source`]), and read by every feedback rule.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use super::artifact;
+use super::document::WorkflowDoc;
+
+/// A `next` link from one step to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// The branch condition, if any.
+    pub when: Option<String>,
+    pub via: Option<String>,
+    /// True when the document omits `next` and work continues to the following step.
+    pub implicit: bool,
+}
+
+/// Work passing between two steps done by different roles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handoff {
+    pub from: usize,
+    pub to: usize,
+    pub from_role: String,
+    pub to_role: String,
+    /// What passes: outputs of `from` that `to` takes as inputs, by display name.
+    pub carries: Vec<String>,
+    pub via: Option<String>,
+}
+
+/// The analysis of one document.
+#[derive(Debug)]
+pub struct Graph<'d> {
+    pub doc: &'d WorkflowDoc,
+    /// Step id → index of its first occurrence.
+    pub step_index: HashMap<&'d str, usize>,
+    /// Role id → index of its first occurrence.
+    pub role_index: HashMap<&'d str, usize>,
+    /// Resolved `next` links of each step.
+    pub succ: Vec<Vec<Edge>>,
+    /// Steps that link to each step.
+    pub pred: Vec<Vec<usize>>,
+    /// `(step, target)` for each `next` that names no step.
+    pub unknown_targets: Vec<(usize, String)>,
+    /// Steps where the workflow ends: `next: []`, or the last step when it omits `next`.
+    pub is_end: Vec<bool>,
+    /// Steps reachable from the first step.
+    pub reachable: Vec<bool>,
+    /// Steps from which an end can be reached.
+    pub finishes: Vec<bool>,
+    /// The strongly connected component of each step (steps in one loop share it).
+    pub component: Vec<usize>,
+    /// Whether each component is a loop (two or more steps, or a step linking to itself).
+    pub component_is_loop: Vec<bool>,
+    pub handoffs: Vec<Handoff>,
+    /// Artifact key → steps that output it.
+    producers: HashMap<String, Vec<usize>>,
+    /// Artifact keys the trigger provides.
+    provided: HashSet<String>,
+    /// Artifact keys some step takes as input.
+    pub consumed: HashSet<String>,
+    /// Artifact key → steps reachable from its producers; filled on demand.
+    reach_from_producers: RefCell<HashMap<String, Vec<bool>>>,
+}
+
+/// The role of a step, if it names one.
+pub fn role_of(step: &super::document::StepDoc) -> Option<&str> {
+    step.role
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+}
+
+/// Marks every step reachable from `starts` along `next` (forward) or against it (backward).
+fn mark(
+    starts: impl IntoIterator<Item = usize>,
+    n: usize,
+    neighbours: impl Fn(usize) -> Vec<usize>,
+) -> Vec<bool> {
+    let mut seen = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for s in starts {
+        if !seen[s] {
+            seen[s] = true;
+            stack.push(s);
+        }
+    }
+    while let Some(s) = stack.pop() {
+        for t in neighbours(s) {
+            if !seen[t] {
+                seen[t] = true;
+                stack.push(t);
+            }
+        }
+    }
+    seen
+}
+
+/// Tarjan's strongly connected components, without recursion so long workflows cannot overflow
+/// the stack. Returns the component of each node and how many components there are.
+fn components(succ: &[Vec<Edge>]) -> (Vec<usize>, usize) {
+    let n = succ.len();
+    const UNSEEN: usize = usize::MAX;
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut comp = vec![UNSEEN; n];
+    let mut count = 0;
+    let mut next_index = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, position in its successor list)
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut i)) = work.last_mut() {
+            if let Some(edge) = succ[v].get(*i) {
+                *i += 1;
+                let w = edge.to;
+                if index[w] == UNSEEN {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        comp[w] = count;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    count += 1;
+                }
+            }
+        }
+    }
+    (comp, count)
+}
+
+impl<'d> Graph<'d> {
+    pub fn new(doc: &'d WorkflowDoc) -> Graph<'d> {
+        let n = doc.steps.len();
+        let mut step_index = HashMap::with_capacity(n);
+        for (i, s) in doc.steps.iter().enumerate() {
+            step_index.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut role_index = HashMap::new();
+        for (i, r) in doc.roles.iter().enumerate() {
+            role_index.entry(r.id.as_str()).or_insert(i);
+        }
+
+        let mut succ: Vec<Vec<Edge>> = vec![Vec::new(); n];
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut unknown_targets = Vec::new();
+        let mut is_end = vec![false; n];
+        for (i, step) in doc.steps.iter().enumerate() {
+            match &step.next {
+                None if i + 1 < n => succ[i].push(Edge {
+                    from: i,
+                    to: i + 1,
+                    when: None,
+                    via: None,
+                    implicit: true,
+                }),
+                None => is_end[i] = true,
+                Some(list) if list.is_empty() => is_end[i] = true,
+                Some(list) => {
+                    for next in list {
+                        match step_index.get(next.to.as_str()) {
+                            Some(&to) => succ[i].push(Edge {
+                                from: i,
+                                to,
+                                when: next.when.clone().filter(|w| !w.trim().is_empty()),
+                                via: next.via.clone().filter(|v| !v.trim().is_empty()),
+                                implicit: false,
+                            }),
+                            None => unknown_targets.push((i, next.to.clone())),
+                        }
+                    }
+                }
+            }
+            for e in &succ[i] {
+                pred[e.to].push(i);
+            }
+        }
+
+        let reachable = if n == 0 {
+            Vec::new()
+        } else {
+            mark([0], n, |s| succ[s].iter().map(|e| e.to).collect())
+        };
+        let finishes = mark((0..n).filter(|&i| is_end[i]), n, |s| pred[s].clone());
+        let (component, count) = components(&succ);
+        let mut size = vec![0usize; count];
+        for &c in &component {
+            size[c] += 1;
+        }
+        let mut component_is_loop: Vec<bool> = size.iter().map(|&s| s > 1).collect();
+        for (i, edges) in succ.iter().enumerate() {
+            if edges.iter().any(|e| e.to == i) {
+                component_is_loop[component[i]] = true;
+            }
+        }
+
+        let mut producers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut consumed = HashSet::new();
+        for (i, s) in doc.steps.iter().enumerate() {
+            for o in &s.outputs {
+                let k = artifact::key(o);
+                if !k.is_empty() {
+                    producers.entry(k).or_default().push(i);
+                }
+            }
+            for input in &s.inputs {
+                consumed.insert(artifact::key(input));
+            }
+        }
+        let provided = doc
+            .trigger
+            .iter()
+            .flat_map(|t| &t.provides)
+            .map(|p| artifact::key(p))
+            .filter(|k| !k.is_empty())
+            .collect();
+
+        let mut handoffs = Vec::new();
+        for edges in &succ {
+            for e in edges {
+                let (a, b) = (&doc.steps[e.from], &doc.steps[e.to]);
+                let (Some(ra), Some(rb)) = (role_of(a), role_of(b)) else {
+                    continue;
+                };
+                if ra == rb {
+                    continue;
+                }
+                let takes: HashSet<String> = b.inputs.iter().map(|x| artifact::key(x)).collect();
+                let mut carries: Vec<String> = Vec::new();
+                for o in &a.outputs {
+                    if takes.contains(&artifact::key(o))
+                        && !carries.iter().any(|c| artifact::key(c) == artifact::key(o))
+                    {
+                        carries.push(artifact::display(o));
+                    }
+                }
+                handoffs.push(Handoff {
+                    from: e.from,
+                    to: e.to,
+                    from_role: ra.to_string(),
+                    to_role: rb.to_string(),
+                    carries,
+                    via: e.via.clone(),
+                });
+            }
+        }
+
+        Graph {
+            doc,
+            step_index,
+            role_index,
+            succ,
+            pred,
+            unknown_targets,
+            is_end,
+            reachable,
+            finishes,
+            component,
+            component_is_loop,
+            handoffs,
+            producers,
+            provided,
+            consumed,
+            reach_from_producers: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc.steps.is_empty()
+    }
+
+    /// Whether `key` arrives with the trigger.
+    pub fn is_provided(&self, key: &str) -> bool {
+        self.provided.contains(key)
+    }
+
+    /// Whether the input `key` of `step` has a source: the trigger provides it, or a step that
+    /// can come before `step` (a predecessor, a step in the same loop, or any step from which
+    /// `step` can be reached) outputs it.
+    ///
+    /// The direct checks are constant time. Only an input that passes none of them costs one
+    /// search from its producers, done once per artifact name and remembered, so the analysis
+    /// stays linear for workflows whose inputs come from the trigger or a nearby step.
+    pub fn input_has_source(&self, step: usize, key: &str) -> bool {
+        if key.is_empty() || self.is_provided(key) {
+            return true;
+        }
+        let Some(producers) = self.producers.get(key) else {
+            return false;
+        };
+        let own_loop = self.component_is_loop[self.component[step]];
+        if producers.iter().any(|&p| {
+            (p != step
+                && (self.pred[step].contains(&p)
+                    || (own_loop && self.component[p] == self.component[step])))
+                || (p == step && own_loop)
+        }) {
+            return true;
+        }
+        let mut cache = self.reach_from_producers.borrow_mut();
+        let reach = cache.entry(key.to_string()).or_insert_with(|| {
+            let starts: Vec<usize> = producers
+                .iter()
+                .flat_map(|&p| self.succ[p].iter().map(|e| e.to))
+                .collect();
+            mark(starts, self.len(), |s| {
+                self.succ[s].iter().map(|e| e.to).collect()
+            })
+        });
+        reach[step]
+    }
+
+    /// Whether anything outputs `key`.
+    pub fn is_produced(&self, key: &str) -> bool {
+        self.producers.contains_key(key)
+    }
+
+    /// The groups of steps linked to each other (ignoring direction), each in list order.
+    /// A document with two or more sizeable groups holds more than one workflow.
+    pub fn weakly_connected_parts(&self) -> Vec<Vec<usize>> {
+        let n = self.len();
+        let mut part = vec![usize::MAX; n];
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        for start in 0..n {
+            if part[start] != usize::MAX {
+                continue;
+            }
+            let id = parts.len();
+            let mut members = vec![start];
+            part[start] = id;
+            let mut stack = vec![start];
+            while let Some(s) = stack.pop() {
+                for t in self.succ[s]
+                    .iter()
+                    .map(|e| e.to)
+                    .chain(self.pred[s].iter().copied())
+                {
+                    if part[t] == usize::MAX {
+                        part[t] = id;
+                        members.push(t);
+                        stack.push(t);
+                    }
+                }
+            }
+            members.sort_unstable();
+            parts.push(members);
+        }
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workflow::parse;
+
+    fn graph_of(json: &str) -> WorkflowDoc {
+        parse(&format!(
+            r#"{{"format":"flowguide/workflow","version":1,{json}}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn expense_example_branches_loops_and_hands_off() {
+        let doc = parse(include_str!("../../tests/data/expense.json")).unwrap();
+        let g = Graph::new(&doc);
+        assert_eq!(
+            g.succ[0].iter().map(|e| e.to).collect::<Vec<_>>(),
+            vec![2, 1]
+        );
+        assert_eq!(g.is_end, vec![false, false, true]);
+        assert!(g.reachable.iter().all(|&r| r));
+        assert!(g.finishes.iter().all(|&f| f));
+        assert_eq!(g.component[0], g.component[1], "review and fix form a loop");
+        assert!(g.component_is_loop[g.component[0]]);
+        assert!(!g.component_is_loop[g.component[2]]);
+        let h: Vec<_> = g
+            .handoffs
+            .iter()
+            .map(|h| (h.from, h.to, h.carries.clone(), h.via.clone()))
+            .collect();
+        assert_eq!(
+            h,
+            vec![
+                (0, 2, vec!["approval decision".to_string()], None),
+                (0, 1, vec!["approval decision".to_string()], None),
+                (
+                    1,
+                    0,
+                    vec!["expense claim".to_string()],
+                    Some("email".to_string())
+                ),
+            ]
+        );
+        assert!(g.input_has_source(2, "expense claim"));
+        assert!(g.input_has_source(1, "approval decision"));
+    }
+
+    #[test]
+    fn omitted_next_continues_and_the_last_step_ends() {
+        let doc = graph_of(r#""steps":[{"id":"a"},{"id":"b"},{"id":"c"}]"#);
+        let g = Graph::new(&doc);
+        assert!(g.succ[0][0].implicit && g.succ[0][0].to == 1);
+        assert_eq!(g.is_end, vec![false, false, true]);
+    }
+
+    #[test]
+    fn unknown_targets_unreachable_steps_and_trapped_loops() {
+        let doc = graph_of(
+            r#""steps":[{"id":"a","next":[{"to":"b"},{"to":"ghost"}]},{"id":"b","next":[{"to":"c"}]},{"id":"c","next":[{"to":"b"}]},{"id":"d","next":[]}]"#,
+        );
+        let g = Graph::new(&doc);
+        assert_eq!(g.unknown_targets, vec![(0, "ghost".to_string())]);
+        assert_eq!(g.reachable, vec![true, true, true, false]);
+        assert_eq!(g.finishes, vec![false, false, false, true]);
+        assert!(g.component_is_loop[g.component[1]]);
+        assert_eq!(g.component[1], g.component[2]);
+    }
+
+    #[test]
+    fn inputs_need_a_source_upstream() {
+        let doc = graph_of(
+            r#""trigger":{"description":"t","provides":["Form"]},"steps":[{"id":"a","inputs":["form "],"outputs":["Report"]},{"id":"b","inputs":["report","budget"],"outputs":["budget"]},{"id":"c","inputs":["report"]}]"#,
+        );
+        let g = Graph::new(&doc);
+        assert!(g.input_has_source(0, "form"));
+        assert!(g.input_has_source(1, "report"));
+        assert!(
+            !g.input_has_source(1, "budget"),
+            "a step's own output is not its source"
+        );
+        assert!(g.input_has_source(2, "report"), "two steps upstream counts");
+        assert!(
+            !g.input_has_source(0, "report"),
+            "downstream output is no source"
+        );
+    }
+
+    #[test]
+    fn long_workflows_do_not_overflow_the_stack() {
+        let steps: Vec<String> = (0..50_000).map(|i| format!(r#"{{"id":"s{i}"}}"#)).collect();
+        let doc = graph_of(&format!(r#""steps":[{}]"#, steps.join(",")));
+        let g = Graph::new(&doc);
+        assert!(g.finishes[0] && g.reachable[49_999]);
+        assert_eq!(g.weakly_connected_parts().len(), 1);
+    }
+}

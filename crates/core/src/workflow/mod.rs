@@ -1,0 +1,13 @@
+//! The workflow document (format v1) and what it means.
+//!
+//! Raw input is read into the loose [`document`] form, exactly as written, so half-built work and
+//! bad references survive. [`graph`] then works out what the document means: where work starts
+//! and ends, who hands what to whom, what each step can rely on. The feedback rules read both.
+
+pub mod artifact;
+pub mod document;
+pub mod graph;
+pub mod parse;
+
+pub use document::{NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, TriggerKind, WorkflowDoc};
+pub use parse::{parse, ParseError};

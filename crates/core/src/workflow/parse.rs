@@ -1,0 +1,263 @@
+//! Reads a workflow document from JSON text, with errors a person can act on: what is wrong,
+//! where (line and column, and the field), and never a guess at an unknown version.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::document::{WorkflowDoc, FORMAT, VERSION};
+
+/// The largest document read, in bytes. Far above any real workflow (10,000 steps is about 2 MB),
+/// low enough that a wrong file (a video, a database dump) is refused at once.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: String,
+    /// 1-based line and column of the problem, for JSON errors.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl ParseError {
+    fn plain(message: impl Into<String>) -> ParseError {
+        ParseError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Turns serde_json's error into ours: its message without the trailing position, which we keep
+/// as numbers, and with a plain explanation of the common cases.
+fn from_json_error(e: &serde_json::Error, path: Option<&str>) -> ParseError {
+    use serde_json::error::Category;
+    let raw = e.to_string();
+    let text = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let message = match e.classify() {
+        Category::Eof => "the file ends too early: it may have been cut short".to_string(),
+        Category::Syntax if text.contains("recursion limit") => {
+            "the JSON is nested too deeply (more than 128 levels) to be a workflow".to_string()
+        }
+        Category::Syntax => format!("this is not valid JSON ({text})"),
+        Category::Data => match path.filter(|p| !p.is_empty() && *p != ".") {
+            Some(path) => format!(
+                "`{path}` has the wrong type: {}",
+                text.replace("invalid type: ", "found ")
+            ),
+            None => format!(
+                "the workflow has the wrong shape: {}",
+                text.replace("invalid type: ", "found ")
+            ),
+        },
+        Category::Io => text,
+    };
+    ParseError {
+        message,
+        line: Some(e.line()).filter(|&l| l > 0),
+        column: Some(e.column()).filter(|_| e.line() > 0),
+    }
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
+/// Reads a workflow document. Bad references (duplicate ids, unknown steps) are not errors here:
+/// they become findings in the feedback, so half-built work always opens.
+pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
+    if text.len() > MAX_BYTES {
+        return Err(ParseError::plain(format!(
+            "the file is {:.1} MB; a workflow document is at most {} MB",
+            text.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        )));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::plain("the file is empty"));
+    }
+    let header: Header = match serde_json::from_str::<Value>(text) {
+        Err(e) => return Err(from_json_error(&e, None)),
+        Ok(Value::Object(_)) => {
+            serde_json::from_str(text).map_err(|e| from_json_error(&e, None))?
+        }
+        Ok(_) => {
+            return Err(ParseError::plain(
+                "a workflow document is a JSON object, starting with `{`",
+            ))
+        }
+    };
+    match header.format {
+        None => {
+            return Err(ParseError::plain(format!(
+                "this is not a Flowguide workflow: the `format` field is missing (it should be \"{FORMAT}\")"
+            )))
+        }
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(ParseError::plain(format!("this is not a Flowguide workflow: `format` is {other}, not \"{FORMAT}\"")))
+        }
+    }
+    match header.version {
+        None => {
+            return Err(ParseError::plain(
+                "the `version` field is missing (this Flowguide reads version 1)",
+            ))
+        }
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Value::Number(n)) => {
+            return Err(ParseError::plain(format!(
+                "this file is workflow format version {n}; this Flowguide reads version {VERSION}"
+            )))
+        }
+        Some(other) => {
+            return Err(ParseError::plain(format!(
+                "`version` must be a number, found {other}"
+            )))
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, WorkflowDoc>(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        from_json_error(e.inner(), Some(&path))
+    })
+}
+
+/// Writes a document as pretty JSON, the form files are saved in.
+pub fn to_pretty_json(doc: &WorkflowDoc) -> String {
+    serde_json::to_string_pretty(doc).expect("a workflow document always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    pub const EXPENSE: &str = include_str!("../../tests/data/expense.json");
+
+    #[test]
+    fn reads_the_expense_example() {
+        let doc = parse(EXPENSE).unwrap();
+        assert_eq!(doc.name, "Expense reimbursement");
+        assert_eq!(doc.steps.len(), 3);
+        assert_eq!(
+            doc.steps[0].next.as_ref().unwrap()[1].when.as_deref(),
+            Some("rejected")
+        );
+        assert_eq!(doc.steps[2].next, Some(vec![]));
+        assert_eq!(parse(&to_pretty_json(&doc)).unwrap(), doc);
+    }
+
+    #[test]
+    fn half_built_documents_read() {
+        let doc = parse(r#"{"format":"flowguide/workflow","version":1}"#).unwrap();
+        assert!(doc.steps.is_empty() && doc.trigger.is_none());
+        let doc = parse(
+            r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a"}],"extra":true}"#,
+        )
+        .unwrap();
+        assert_eq!(doc.steps[0].title, "");
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let e = parse(
+            "{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,\n  \"steps\": \"abc\"\n}",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (Some(4), Some(16)), "{e}");
+        assert!(e.message.contains("`steps` has the wrong type"), "{e}");
+        let e = parse("{\"format\": \"flowguide/workflow\", \"version\": 1, \"steps\": [{\"id\": \"a\", \"inputs\": [3]}]}").unwrap_err();
+        assert!(e.message.contains("`steps[0].inputs[0]`"), "{e}");
+        let e =
+            parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,,\n}").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.starts_with("this is not valid JSON"), "{e}");
+        let e = parse("{\"format\": \"flowguide/workflow\", \"vers").unwrap_err();
+        assert!(e.message.contains("cut short"), "{e}");
+    }
+
+    #[test]
+    fn the_header_is_checked_before_anything_else() {
+        assert!(parse(r#"{"version":1}"#)
+            .unwrap_err()
+            .message
+            .contains("`format` field is missing"));
+        assert!(parse(r#"{"format":"bpmn","version":1}"#)
+            .unwrap_err()
+            .message
+            .contains("not a Flowguide workflow"));
+        assert!(parse(r#"{"format":"flowguide/workflow"}"#)
+            .unwrap_err()
+            .message
+            .contains("`version` field is missing"));
+        assert_eq!(
+            parse(r#"{"format":"flowguide/workflow","version":2,"steps":"whatever"}"#)
+                .unwrap_err()
+                .message,
+            "this file is workflow format version 2; this Flowguide reads version 1"
+        );
+        assert!(parse(r#"{"format":"flowguide/workflow","version":"1"}"#)
+            .unwrap_err()
+            .message
+            .contains("must be a number"));
+        assert!(parse("[1,2]").unwrap_err().message.contains("JSON object"));
+        assert!(parse("  ").unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_files_are_refused_cleanly() {
+        let deep = format!(
+            "{{\"format\":\"flowguide/workflow\",\"version\":1,\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(parse(&deep)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply"));
+        let huge = " ".repeat(MAX_BYTES + 1);
+        assert!(parse(&huge).unwrap_err().message.contains("at most 16 MB"));
+    }
+
+    #[test]
+    fn markup_in_text_is_kept_as_text() {
+        let doc = parse(r#"{"format":"flowguide/workflow","version":1,"name":"<script>alert(1)</script>","steps":[{"id":"a","title":"<img src=x onerror=alert(1)> ‏مرحبا"}]}"#).unwrap();
+        assert_eq!(doc.name, "<script>alert(1)</script>");
+        assert!(doc.steps[0].title.contains("مرحبا"));
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_a_document_or_an_error(text in "\\PC{0,200}") {
+            let _ = parse(&text);
+            let wrapped = format!("{{\"format\":\"flowguide/workflow\",\"version\":1,\"steps\":[{text}]}}");
+            let _ = parse(&wrapped);
+        }
+
+        #[test]
+        fn truncated_documents_never_panic(cut in 0usize..2000) {
+            let end = EXPENSE.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(EXPENSE.len());
+            if let Err(e) = parse(&EXPENSE[..end]) {
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+}
