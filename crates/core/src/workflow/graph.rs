@@ -211,7 +211,13 @@ impl<'d> Graph<'d> {
         } else {
             mark([0], n, |s| succ[s].iter().map(|e| e.to).collect())
         };
-        let finishes = mark((0..n).filter(|&i| is_end[i]), n, |s| pred[s].clone());
+        // A step whose links all name missing steps is reported by `unknown-next-step`; counting
+        // it as an end here keeps every step before it from being blamed for the same mistake.
+        let mut links_nowhere = vec![false; n];
+        for &(i, _) in &unknown_targets {
+            links_nowhere[i] = succ[i].is_empty();
+        }
+        let finishes = mark((0..n).filter(|&i| is_end[i] || links_nowhere[i]), n, |s| pred[s].clone());
         let (component, count) = components(&succ);
         let mut size = vec![0usize; count];
         for &c in &component {
