@@ -18,10 +18,7 @@ pub fn base_path() -> String {
 /// The path part of an absolute URL: `https://a.b/c/d?x#y` → `/c/d`.
 fn path_of_url(url: &str) -> &str {
     let after_scheme = url.split_once("://").map(|(_, rest)| rest).unwrap_or(url);
-    let path = after_scheme
-        .find('/')
-        .map(|i| &after_scheme[i..])
-        .unwrap_or("/");
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
     path.split(['?', '#']).next().unwrap_or("/")
 }
 
@@ -32,36 +29,22 @@ thread_local! {
 
 /// Fetches a text file relative to the site base, remembering it for the rest of the visit.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    if let Some(text) = FETCHED.with(|f| {
-        f.borrow()
-            .iter()
-            .find(|(u, _)| u == url)
-            .map(|(_, t)| t.clone())
-    }) {
+    if let Some(text) = FETCHED.with(|f| f.borrow().iter().find(|(u, _)| u == url).map(|(_, t)| t.clone())) {
         return Ok(text);
     }
     let failed = |what: &str| format!("{what} ({url})");
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(|_| failed("the network request failed"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| failed("the server sent no response"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("the server sent no response"))?;
     if !response.ok() {
-        return Err(failed(&format!(
-            "the server answered {}",
-            response.status()
-        )));
+        return Err(failed(&format!("the server answered {}", response.status())));
     }
-    let text = JsFuture::from(
-        response
-            .text()
-            .map_err(|_| failed("the response had no text"))?,
-    )
-    .await
-    .map_err(|_| failed("the response could not be read"))?
-    .as_string()
-    .unwrap_or_default();
+    let text = JsFuture::from(response.text().map_err(|_| failed("the response had no text"))?)
+        .await
+        .map_err(|_| failed("the response could not be read"))?
+        .as_string()
+        .unwrap_or_default();
     FETCHED.with(|f| f.borrow_mut().push((url.to_string(), text.clone())));
     Ok(text)
 }

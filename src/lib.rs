@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learn/:slug") view=LessonPage />
                     <Route path=path!("/reference") view=ReferenceIndex />
                     <Route path=path!("/reference/:slug") view=ReferencePage />
+                    <Route path=path!("/reference/rules/:rule") view=ReferencePage />
                     <Route path=path!("/print") view=PrintPage />
                     <Route path=path!("/sandbox") view=SandboxPage />
                     <Route path=path!("/exercises") view=ExercisesPage />

@@ -34,10 +34,7 @@ pub fn Search() -> impl IntoView {
     let navigate = use_navigate();
 
     let ensure_loaded = move || {
-        if !matches!(
-            index.get_untracked(),
-            IndexState::NotLoaded | IndexState::Failed(_)
-        ) {
+        if !matches!(index.get_untracked(), IndexState::NotLoaded | IndexState::Failed(_)) {
             return;
         }
         index.set(IndexState::Loading);

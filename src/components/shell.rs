@@ -16,22 +16,14 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el
-            .closest("[contenteditable], .table-wrap")
-            .ok()
-            .flatten()
-            .is_some()
+        || el.closest("[contenteditable], .table-wrap").ok().flatten().is_some()
 }
 
 /// A main-navigation link, marked current anywhere in its part of the site.
 fn section_link(route: Memo<String>, section: &'static str, label: &'static str) -> impl IntoView {
     let current = move || {
         route
-            .with(|r| {
-                r == section
-                    || r.strip_prefix(section)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
+            .with(|r| r == section || r.strip_prefix(section).is_some_and(|rest| rest.starts_with('/')))
             .then_some("page")
     };
     view! { <a href=href(&format!("/{section}")) aria-current=current>{label}</a> }
@@ -46,12 +38,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 
     // ← and → move through the pages in reading order; `/` jumps to search.
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if e.default_prevented()
-            || e.ctrl_key()
-            || e.meta_key()
-            || e.alt_key()
-            || typing_in(e.target())
-        {
+        if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() || typing_in(e.target()) {
             return;
         }
         let key = e.key();

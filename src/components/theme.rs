@@ -30,11 +30,7 @@ pub fn ThemeToggle() -> impl IntoView {
         .ok()
         .flatten()
         .filter(|t| t == "light" || t == "dark");
-    let dark = RwSignal::new(
-        stored
-            .as_deref()
-            .map_or_else(system_prefers_dark, |t| t == "dark"),
-    );
+    let dark = RwSignal::new(stored.as_deref().map_or_else(system_prefers_dark, |t| t == "dark"));
     let toggle = move |_| {
         let now_dark = !dark.get_untracked();
         dark.set(now_dark);

@@ -3,18 +3,20 @@
 
 use flowguide_core::toc::{PageKind, TocPage};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_location;
 
 use super::not_found::NotFound;
 use super::PageMeta;
 use crate::components::{article::Article, pager::Pager};
-use crate::site::TOC;
+use crate::site::{route_of_pathname, TOC};
 
-fn page_for(prefix: &'static str) -> impl IntoView {
-    let params = use_params_map();
+/// The page at the current address, or the 404 page. Serves `/learn/:slug`, `/reference/:slug`
+/// and the generated `/reference/rules/:rule` pages alike.
+fn page_at_location() -> impl IntoView {
+    let location = use_location();
     move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match TOC.get(&format!("{prefix}/{slug}")) {
+        let route = route_of_pathname(&location.pathname.get());
+        match TOC.get(&route) {
             Some(page) => view! { <ContentPage page /> }.into_any(),
             None => view! { <NotFound /> }.into_any(),
         }
@@ -23,12 +25,12 @@ fn page_for(prefix: &'static str) -> impl IntoView {
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    page_for("learn")
+    page_at_location()
 }
 
 #[component]
 pub fn ReferencePage() -> impl IntoView {
-    page_for("reference")
+    page_at_location()
 }
 
 #[component]
@@ -43,7 +45,14 @@ fn ContentPage(page: &'static TocPage<'static>) -> impl IntoView {
         _ => page.section.to_string(),
     };
     view! {
-        <PageMeta title=page.title description=page.description />
+        <PageMeta
+            title=page.title
+            description=if page.description.is_empty() {
+                format!("{}: {}.", page.section, page.title)
+            } else {
+                page.description.to_string()
+            }
+        />
         <article class="page" aria-labelledby="page-title">
             <header class="page-header">
                 <p class="eyebrow">{eyebrow}</p>

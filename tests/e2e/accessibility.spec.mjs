@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { pageReady } from "./helpers.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "reference/glossary", "sandbox", "nope"];
+const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "learn/designing-a-good-workflow", "reference/glossary", "reference/rules", "reference/rules/empty-handoff", "sandbox", "nope"];
 
 for (const scheme of ["light", "dark"]) {
   for (const path of pages) {

@@ -25,7 +25,7 @@ test("sidebar, lesson and pager links move within the app, with no full reload",
   await expect(page.locator("#page-title")).toHaveText("Glossary");
 
   await page.getByRole("link", { name: /Previous/ }).click();
-  await expect(page.locator("#page-title")).toHaveText("Outcome");
+  await expect(page.locator("#page-title")).toHaveText("Feedback rules");
   expect(await isSameDocument(page)).toBe(true);
   expect(errors).toEqual([]);
 });

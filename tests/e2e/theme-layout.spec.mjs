@@ -40,7 +40,7 @@ test("the theme follows the system until the toggle overrides it, and the choice
 test.describe("at 360 px wide", () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-  for (const route of [...summaryRoutes(), ...APP_ROUTES, "/no-such-page"]) {
+  for (const route of [...summaryRoutes(), ...APP_ROUTES, "/reference/rules/empty-handoff", "/no-such-page"]) {
     test(`${route} has no horizontal scroll`, async ({ page }) => {
       await page.goto(route.slice(1) || "./");
       await pageReady(page);

@@ -21,7 +21,11 @@ use flowguide_core::feedback::{analyse, rules::RULES, Config, Preset};
 use flowguide_core::workflow::parse;
 
 #[derive(Parser)]
-#[command(name = "flowguide-cli", version, about = "Check Flowguide workflow files and explain what to improve.")]
+#[command(
+    name = "flowguide-cli",
+    version,
+    about = "Check Flowguide workflow files and explain what to improve."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,7 +65,10 @@ fn parse_preset(s: &str) -> Result<Preset, String> {
 fn read(path: &PathBuf) -> Result<String, String> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
-        return std::io::stdin().read_to_string(&mut text).map(|_| text).map_err(|e| format!("cannot read standard input: {e}"));
+        return std::io::stdin()
+            .read_to_string(&mut text)
+            .map(|_| text)
+            .map_err(|e| format!("cannot read standard input: {e}"));
     }
     if path.is_dir() {
         return Err("this is a folder, not a workflow file".into());

@@ -1,9 +1,9 @@
 //! Formats check results: a readable text report, and the JSON array whose component objects are
 //! the same JSON the browser uses.
 
-use flowguide_core::feedback::{Component, Config, Report, Rule, Status};
+use flowguide_core::feedback::{Component, Components, Config, Overall, Report, Rule, Status};
 use flowguide_core::workflow::ParseError;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// Why a file gave no report.
 pub struct FileError {
@@ -14,13 +14,21 @@ pub struct FileError {
 
 impl FileError {
     pub fn plain(message: String) -> FileError {
-        FileError { message, line: None, column: None }
+        FileError {
+            message,
+            line: None,
+            column: None,
+        }
     }
 }
 
 impl From<ParseError> for FileError {
     fn from(e: ParseError) -> FileError {
-        FileError { message: e.message, line: e.line, column: e.column }
+        FileError {
+            message: e.message,
+            line: e.line,
+            column: e.column,
+        }
     }
 }
 
@@ -54,11 +62,24 @@ pub fn text(results: &[FileResult]) -> String {
                 out.push_str(&format!("{}: cannot be checked{at}: {}\n", r.file, e.message));
             }
             Ok((name, report)) => {
-                let title = if name.trim().is_empty() { "untitled workflow".to_string() } else { format!("“{}”", name.trim()) };
+                let title = if name.trim().is_empty() {
+                    "untitled workflow".to_string()
+                } else {
+                    format!("“{}”", name.trim())
+                };
                 out.push_str(&format!("{}: {title}\n", r.file));
-                out.push_str(&format!("  Overall score {}/100. {}\n", report.overall.score, report.overall.message));
+                out.push_str(&format!(
+                    "  Overall score {}/100. {}\n",
+                    report.overall.score, report.overall.message
+                ));
                 for (c, cr) in report.components.iter() {
-                    out.push_str(&format!("  {} {:<19} {:<10} {:>3}/100\n", marker(cr.status), c.title(), cr.status.label(), cr.score));
+                    out.push_str(&format!(
+                        "  {} {:<19} {:<10} {:>3}/100\n",
+                        marker(cr.status),
+                        c.title(),
+                        cr.status.label(),
+                        cr.score
+                    ));
                     for f in &cr.findings {
                         out.push_str(&format!("       {:<7} {} [{}]\n", f.severity.key(), f.message, f.rule));
                         if let Some(fix) = &f.fix {
@@ -78,24 +99,47 @@ pub fn text(results: &[FileResult]) -> String {
     out
 }
 
-/// The JSON array: one object per file.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonItem<'a> {
+    Report {
+        file: &'a str,
+        overall: &'a Overall,
+        components: &'a Components,
+    },
+    Error {
+        file: &'a str,
+        error: JsonError<'a>,
+    },
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+/// The JSON array: one object per file, fields in the order the format documentation gives.
 pub fn json(results: &[FileResult]) -> String {
-    let items: Vec<Value> = results
+    let items: Vec<JsonItem> = results
         .iter()
         .map(|r| match &r.outcome {
-            Ok((_, report)) => json!({
-                "file": r.file,
-                "overall": report.overall,
-                "components": report.components,
-            }),
-            Err(e) => {
-                let mut error = json!({ "message": e.message });
-                if let (Some(l), Some(c)) = (e.line, e.column) {
-                    error["line"] = json!(l);
-                    error["column"] = json!(c);
-                }
-                json!({ "file": r.file, "error": error })
-            }
+            Ok((_, report)) => JsonItem::Report {
+                file: &r.file,
+                overall: &report.overall,
+                components: &report.components,
+            },
+            Err(e) => JsonItem::Error {
+                file: &r.file,
+                error: JsonError {
+                    message: &e.message,
+                    line: e.line,
+                    column: e.column,
+                },
+            },
         })
         .collect();
     serde_json::to_string_pretty(&items).expect("reports always serialise")

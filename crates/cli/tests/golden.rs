@@ -4,7 +4,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const FILES: &[&str] = &["expense.json", "cafe-half-built.json", "markup.json", "truncated.json", "version-2.json", "missing.json"];
+const FILES: &[&str] = &[
+    "expense.json",
+    "cafe-half-built.json",
+    "markup.json",
+    "truncated.json",
+    "version-2.json",
+    "missing.json",
+];
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flowguide-cli"))
@@ -15,11 +22,14 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/expected").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/expected")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
 
@@ -52,9 +62,15 @@ fn json_report() {
 
 #[test]
 fn strict_preset_and_rules_list() {
-    golden("check-strict.txt", &String::from_utf8(run(&["check", "--preset", "strict", "cafe-half-built.json"]).stdout).unwrap());
+    golden(
+        "check-strict.txt",
+        &String::from_utf8(run(&["check", "--preset", "strict", "cafe-half-built.json"]).stdout).unwrap(),
+    );
     golden("rules.txt", &String::from_utf8(run(&["rules"]).stdout).unwrap());
-    golden("rules-beginner.txt", &String::from_utf8(run(&["rules", "--preset", "beginner"]).stdout).unwrap());
+    golden(
+        "rules-beginner.txt",
+        &String::from_utf8(run(&["rules", "--preset", "beginner"]).stdout).unwrap(),
+    );
 }
 
 #[test]

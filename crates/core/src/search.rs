@@ -61,11 +61,7 @@ pub struct SearchDoc {
 impl SearchDoc {
     /// The base-relative href of the result.
     pub fn href(&self) -> String {
-        let path = if self.route.is_empty() {
-            "./"
-        } else {
-            &self.route
-        };
+        let path = if self.route.is_empty() { "./" } else { &self.route };
         if self.anchor.is_empty() {
             path.to_string()
         } else {
@@ -134,10 +130,7 @@ pub fn decode_docs(text: &str) -> Result<Vec<SearchDoc>, DecodeError> {
     }
     let mut docs = Vec::new();
     for (i, line) in lines.enumerate() {
-        let err = |message: String| DecodeError {
-            line: i + 2,
-            message,
-        };
+        let err = |message: String| DecodeError { line: i + 2, message };
         let fields: Vec<&str> = line.split('\t').collect();
         let [kind, route, anchor, title, context, text] = fields[..] else {
             return Err(err(format!("expected 6 fields, found {}", fields.len())));
@@ -246,10 +239,7 @@ pub fn stem(word: &str) -> String {
             return format!("{base}y");
         }
         if let Some(base) = w.strip_suffix("es") {
-            if ["s", "x", "z", "ch", "sh"]
-                .iter()
-                .any(|e| base.ends_with(e))
-            {
+            if ["s", "x", "z", "ch", "sh"].iter().any(|e| base.ends_with(e)) {
                 return base.to_string();
             }
         }
@@ -312,11 +302,7 @@ fn parse_query(query: &str) -> Vec<QueryWord> {
     let mut out: Vec<QueryWord> = Vec::new();
     for (i, (_, w)) in raw.into_iter().enumerate() {
         let prefix = i + 1 == count && ends_in_word && w.chars().count() >= MIN_PREFIX;
-        let stem = if prefix {
-            w.to_ascii_lowercase()
-        } else {
-            stem(w)
-        };
+        let stem = if prefix { w.to_ascii_lowercase() } else { stem(w) };
         if !out.iter().any(|q| q.stem == stem) {
             out.push(QueryWord { stem, prefix });
         }
@@ -389,9 +375,7 @@ impl SearchIndex {
     /// For each document: whether a query word hit its title, and how often its body.
     fn matches_for(&self, word: &QueryWord) -> Vec<Option<(bool, u32)>> {
         let mut found = vec![None; self.docs.len()];
-        let start = self
-            .terms
-            .partition_point(|(t, _)| t.as_str() < word.stem.as_str());
+        let start = self.terms.partition_point(|(t, _)| t.as_str() < word.stem.as_str());
         let mut add = |postings: &[Posting]| {
             for p in postings {
                 let e = found[p.doc as usize].get_or_insert((false, 0));
@@ -432,9 +416,7 @@ impl SearchIndex {
         for word in &words {
             for (score, found) in scores.iter_mut().zip(self.matches_for(word)) {
                 *score = match (*score, found) {
-                    (Some((t, b)), Some((in_title, body))) => {
-                        Some((t + usize::from(in_title), b + body))
-                    }
+                    (Some((t, b)), Some((in_title, body))) => Some((t + usize::from(in_title), b + body)),
                     _ => None,
                 };
             }
@@ -498,11 +480,7 @@ fn snippet(text: &str, query: &[QueryWord]) -> Snippet {
         let s = stem(w);
         query.iter().any(|q| q.matches(&s))
     };
-    let first = all
-        .iter()
-        .find(|(_, w)| is_match(w))
-        .map(|(r, _)| r.start)
-        .unwrap_or(0);
+    let first = all.iter().find(|(_, w)| is_match(w)).map(|(r, _)| r.start).unwrap_or(0);
     // Start a few words before the match, on a word boundary.
     let lead = 40;
     let start = all
@@ -555,16 +533,8 @@ mod tests {
                 "A workflow has steps and a handoff between roles.",
                 DocKind::Page,
             ),
-            doc(
-                "Handoffs",
-                "A handoff passes work between roles.",
-                DocKind::Page,
-            ),
-            doc(
-                "Handoff",
-                "The point where work changes hands.",
-                DocKind::Term,
-            ),
+            doc("Handoffs", "A handoff passes work between roles.", DocKind::Page),
+            doc("Handoff", "The point where work changes hands.", DocKind::Term),
             doc(
                 "Roles",
                 "Who does each step. Handoffs happen when roles change.",
@@ -643,11 +613,7 @@ mod tests {
         );
         let index = SearchIndex::new(vec![doc("Long", &long, DocKind::Page)]);
         let s = &index.search("handoff", 1)[0].snippet;
-        assert!(
-            s.text.starts_with('…') && s.text.ends_with('…'),
-            "{}",
-            s.text
-        );
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
         assert_eq!(&s.text[s.marks[0].clone()], "handoff");
     }
@@ -696,10 +662,7 @@ mod tests {
         )]);
         let hits = index.search("handoff", 5);
         let html = index.results_html(&hits, Some(0));
-        assert!(
-            !html.contains("<b>") && !html.contains("<script>"),
-            "{html}"
-        );
+        assert!(!html.contains("<b>") && !html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("aria-selected=\"true\""));
         assert!(html.contains("<mark>handoff</mark>"));
@@ -714,39 +677,22 @@ mod tests {
 
     #[test]
     fn decoding_rejects_damaged_files_with_the_line() {
-        let good = encode_docs(&[
-            doc("A", "text", DocKind::Page),
-            doc("B", "more", DocKind::Term),
-        ]);
+        let good = encode_docs(&[doc("A", "text", DocKind::Page), doc("B", "more", DocKind::Term)]);
         assert_eq!(decode_docs(&good).unwrap().len(), 2);
         assert_eq!(decode_docs("").unwrap_err().line, 1);
-        assert_eq!(
-            decode_docs("<!doctype html><p>404</p>").unwrap_err().line,
-            1
-        );
+        assert_eq!(decode_docs("<!doctype html><p>404</p>").unwrap_err().line, 1);
         let truncated = &good[..good.len() - 3];
-        assert!(decode_docs(truncated)
-            .unwrap_err()
-            .message
-            .contains("cut short"));
-        let bad_kind = good
-            .replace("\tterm\t", "\t")
-            .replacen("term\t", "thing\t", 1);
+        assert!(decode_docs(truncated).unwrap_err().message.contains("cut short"));
+        let bad_kind = good.replace("\tterm\t", "\t").replacen("term\t", "thing\t", 1);
         assert!(decode_docs(&bad_kind).is_err());
         assert_eq!(
-            decode_docs(&format!("{DOCS_HEADER}\npage\tonly\n"))
-                .unwrap_err()
-                .line,
+            decode_docs(&format!("{DOCS_HEADER}\npage\tonly\n")).unwrap_err().line,
             2
         );
     }
 
     fn any_kind() -> impl Strategy<Value = DocKind> {
-        prop_oneof![
-            Just(DocKind::Page),
-            Just(DocKind::Term),
-            Just(DocKind::Section)
-        ]
+        prop_oneof![Just(DocKind::Page), Just(DocKind::Term), Just(DocKind::Section)]
     }
 
     prop_compose! {

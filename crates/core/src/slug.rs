@@ -51,15 +51,9 @@ mod tests {
 
     #[test]
     fn joins_words_with_single_hyphens() {
-        assert_eq!(
-            slugify("What goes wrong without them"),
-            "what-goes-wrong-without-them"
-        );
+        assert_eq!(slugify("What goes wrong without them"), "what-goes-wrong-without-them");
         assert_eq!(slugify("Inputs and outputs"), "inputs-and-outputs");
-        assert_eq!(
-            slugify("SLA (service-level agreement)"),
-            "sla-service-level-agreement"
-        );
+        assert_eq!(slugify("SLA (service-level agreement)"), "sla-service-level-agreement");
         assert_eq!(slugify("  --Hand-off!  "), "hand-off");
         assert_eq!(slugify("Étape clé"), "étape-clé");
         assert_eq!(slugify("!!!"), "section");

@@ -47,6 +47,9 @@ pub struct TocPage<'a> {
     pub kind: PageKind,
     /// A short hash of the page's source, appended to its fragment URL so caches refresh on change.
     pub version: &'a str,
+    /// Whether the page is in the sidebar and the reading order. Generated pages (one per feedback
+    /// rule) are not: they are reached from the rule catalogue and from feedback.
+    pub listed: bool,
 }
 
 impl TocPage<'_> {
@@ -57,11 +60,7 @@ impl TocPage<'_> {
 
     /// Where the page's rendered HTML fragment is served, relative to the site base.
     pub fn fragment_url(&self) -> String {
-        let name = if self.route.is_empty() {
-            "index"
-        } else {
-            self.route
-        };
+        let name = if self.route.is_empty() { "index" } else { self.route };
         format!("content/{name}.html?v={}", self.version)
     }
 }
@@ -81,39 +80,43 @@ impl<'a> Toc<'a> {
         self.pages.iter().position(|p| p.route == route)
     }
 
-    /// The page before `route` in reading order.
+    /// The page before `route` in reading order. Unlisted pages step through each other.
     pub fn prev(&self, route: &str) -> Option<&'a TocPage<'a>> {
         let i = self.position(route)?;
-        i.checked_sub(1).map(|i| &self.pages[i])
+        let listed = self.pages[i].listed;
+        self.pages[..i].iter().rev().find(|p| p.listed == listed)
     }
 
-    /// The page after `route` in reading order.
+    /// The page after `route` in reading order. Unlisted pages step through each other.
     pub fn next(&self, route: &str) -> Option<&'a TocPage<'a>> {
         let i = self.position(route)?;
-        self.pages.get(i + 1)
+        let listed = self.pages[i].listed;
+        self.pages[i + 1..].iter().find(|p| p.listed == listed)
     }
 
-    /// Pages of one kind, in order.
+    /// Listed pages of one kind, in order.
     pub fn of_kind(&self, kind: PageKind) -> impl Iterator<Item = &'a TocPage<'a>> {
-        self.pages.iter().filter(move |p| p.kind == kind)
+        self.pages.iter().filter(move |p| p.kind == kind && p.listed)
     }
 
     /// Where the all-pages print fragment is served, with a version that changes with any page.
     pub fn print_url(&self) -> String {
         let mut h: u32 = 0x811c_9dc5;
-        for b in self.pages.iter().flat_map(|p| p.version.bytes()) {
+        for b in self.pages.iter().filter(|p| p.listed).flat_map(|p| p.version.bytes()) {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
         format!("content/print.html?v={h:08x}")
     }
 
-    /// Consecutive runs of pages that share a section, in order: what the sidebar shows.
+    /// Consecutive runs of listed pages that share a section, in order: what the sidebar shows.
+    /// Unlisted pages come after all listed ones.
     pub fn sections(&self) -> Vec<(&'a str, &'a [TocPage<'a>])> {
+        let listed = &self.pages[..self.pages.iter().position(|p| !p.listed).unwrap_or(self.pages.len())];
         let mut out: Vec<(&'a str, &'a [TocPage<'a>])> = Vec::new();
         let mut start = 0;
-        for i in 1..=self.pages.len() {
-            if i == self.pages.len() || self.pages[i].section != self.pages[start].section {
-                out.push((self.pages[start].section, &self.pages[start..i]));
+        for i in 1..=listed.len() {
+            if i == listed.len() || listed[i].section != listed[start].section {
+                out.push((listed[start].section, &listed[start..i]));
                 start = i;
             }
         }
@@ -134,11 +137,7 @@ impl Toc<'_> {
     /// The pages as `<li>` items of links, for static lists (sidebar, lesson cards, the 404 page).
     /// `base` is the deployment base (`""` or `/course/flowguide`); every text is escaped, and
     /// each link carries `data-route` so the current page can be marked without redrawing.
-    pub fn list_html<'p>(
-        pages: impl IntoIterator<Item = &'p TocPage<'p>>,
-        base: &str,
-        style: ListStyle,
-    ) -> String {
+    pub fn list_html<'p>(pages: impl IntoIterator<Item = &'p TocPage<'p>>, base: &str, style: ListStyle) -> String {
         let mut out = String::new();
         for p in pages {
             let link = format!(
@@ -165,11 +164,7 @@ impl Toc<'_> {
         self.sections()
             .into_iter()
             .map(|(section, pages)| {
-                let heading = if section.is_empty() {
-                    home_heading
-                } else {
-                    section
-                };
+                let heading = if section.is_empty() { home_heading } else { section };
                 format!(
                     "<h2 class=\"sidebar-heading\">{}</h2><ol class=\"sidebar-list\">{}</ol>",
                     escape(heading),
@@ -193,6 +188,7 @@ mod tests {
             section,
             kind: PageKind::from_route(route).unwrap(),
             version: "1",
+            listed: true,
         }
     }
 
@@ -216,6 +212,21 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_pages_step_among_themselves() {
+        let mut r1 = page("reference/rules/a", "Rules");
+        r1.listed = false;
+        let mut r2 = page("reference/rules/b", "Rules");
+        r2.listed = false;
+        let pages = [page("", ""), page("reference/glossary", "Reference"), r1, r2];
+        let toc = Toc { pages: &pages };
+        assert!(toc.next("reference/glossary").is_none());
+        assert_eq!(toc.next("reference/rules/a").unwrap().route, "reference/rules/b");
+        assert!(toc.prev("reference/rules/a").is_none());
+        assert_eq!(toc.sections().len(), 2);
+        assert_eq!(toc.of_kind(PageKind::Reference).count(), 1);
+    }
+
+    #[test]
     fn sections_group_consecutive_pages() {
         let pages = [
             page("", ""),
@@ -232,10 +243,7 @@ mod tests {
     #[test]
     fn fragment_urls_name_the_page() {
         assert_eq!(page("", "").fragment_url(), "content/index.html?v=1");
-        assert_eq!(
-            page("learn/a", "Learn").fragment_url(),
-            "content/learn/a.html?v=1"
-        );
+        assert_eq!(page("learn/a", "Learn").fragment_url(), "content/learn/a.html?v=1");
         assert_eq!(page("learn/a", "Learn").slug(), "a");
     }
 
@@ -255,13 +263,14 @@ mod tests {
 
     #[test]
     fn the_sidebar_has_a_list_per_section() {
-        let pages = [
-            page("", ""),
-            page("learn/a", "Learn"),
-            page("reference/c", "Reference"),
-        ];
+        let pages = [page("", ""), page("learn/a", "Learn"), page("reference/c", "Reference")];
         let html = Toc { pages: &pages }.sidebar_html("", "Start");
-        assert!(html.starts_with("<h2 class=\"sidebar-heading\">Start</h2><ol class=\"sidebar-list\"><li><a href=\"/\" data-route=\"\">"), "{html}");
+        assert!(
+            html.starts_with(
+                "<h2 class=\"sidebar-heading\">Start</h2><ol class=\"sidebar-list\"><li><a href=\"/\" data-route=\"\">"
+            ),
+            "{html}"
+        );
         assert_eq!(html.matches("<ol").count(), 3);
         assert!(html.contains("<h2 class=\"sidebar-heading\">Reference</h2>"));
     }

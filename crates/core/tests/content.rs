@@ -4,6 +4,7 @@
 
 use flowguide_core::content::links::LinkTarget;
 use flowguide_core::content::site::{RenderedSite, Site};
+use flowguide_core::feedback::{rules::RULES, Component};
 use flowguide_core::search::{decode_docs, encode_docs, SearchIndex};
 use flowguide_core::toc::{PageKind, Toc};
 use std::path::Path;
@@ -27,10 +28,7 @@ fn the_content_checks_out() {
     assert!(
         errors.is_empty(),
         "content problems:\n{}",
-        errors
-            .iter()
-            .map(|e| format!("  {e}\n"))
-            .collect::<String>()
+        errors.iter().map(|e| format!("  {e}\n")).collect::<String>()
     );
 }
 
@@ -38,21 +36,9 @@ fn the_content_checks_out() {
 fn every_page_in_the_summary_has_a_title_and_renders() {
     let rendered = rendered();
     for (page, html) in site().pages.iter().zip(&rendered.pages) {
-        assert!(
-            !page.title.trim().is_empty(),
-            "{} has no title",
-            page.source
-        );
-        assert!(
-            html.html.len() > 200,
-            "{} renders to almost nothing",
-            page.source
-        );
-        assert!(
-            !page.front.description.is_empty(),
-            "{} has no description",
-            page.source
-        );
+        assert!(!page.title.trim().is_empty(), "{} has no title", page.source);
+        assert!(html.html.len() > 200, "{} renders to almost nothing", page.source);
+        assert!(!page.front.description.is_empty(), "{} has no description", page.source);
     }
 }
 
@@ -76,10 +62,7 @@ fn the_site_has_the_lessons_and_reference_pages_the_course_needs() {
         "reference/outcome",
         "reference/glossary",
     ] {
-        assert!(
-            routes.contains(&route),
-            "SUMMARY.md does not list `{route}`"
-        );
+        assert!(routes.contains(&route), "SUMMARY.md does not list `{route}`");
     }
 }
 
@@ -96,11 +79,7 @@ fn every_lesson_has_a_goal_an_example_and_a_check() {
             page.source,
             page.front.goal
         );
-        assert!(
-            html.checks >= 1,
-            "{} has no check-yourself question",
-            page.source
-        );
+        assert!(html.checks >= 1, "{} has no check-yourself question", page.source);
         assert!(
             html.html.contains("<details class=\"check-answer\">"),
             "{} hides no answer",
@@ -117,22 +96,51 @@ fn every_lesson_has_a_goal_an_example_and_a_check() {
 #[test]
 fn component_pages_show_a_good_and_a_poor_example() {
     let rendered = rendered();
-    for (page, html) in site().pages.iter().zip(&rendered.pages) {
-        if page.kind != PageKind::Reference || page.route == "reference/glossary" {
-            continue;
-        }
-        let ids: Vec<&str> = html.headings.iter().map(|h| h.id.as_str()).collect();
+    for component in Component::ALL {
+        let i = site()
+            .pages
+            .iter()
+            .position(|p| p.route == component.page())
+            .unwrap_or_else(|| panic!("no page for {}", component.key()));
+        let ids: Vec<&str> = rendered.pages[i].headings.iter().map(|h| h.id.as_str()).collect();
         assert!(
             ids.contains(&"a-good-example"),
             "{} has no good example: {ids:?}",
-            page.source
+            component.page()
         );
         assert!(
             ids.contains(&"a-poor-example"),
             "{} has no poor example: {ids:?}",
-            page.source
+            component.page()
         );
     }
+}
+
+#[test]
+fn every_rule_has_a_generated_page_with_both_examples() {
+    let rendered = rendered();
+    for rule in RULES {
+        let i = site()
+            .pages
+            .iter()
+            .position(|p| p.route == rule.url())
+            .unwrap_or_else(|| panic!("no page for `{}`", rule.id));
+        assert!(!site().pages[i].listed, "rule pages stay out of the sidebar");
+        let html = &rendered.pages[i].html;
+        assert!(
+            html.contains("id=\"a-poor-example\"") && html.contains("id=\"a-good-example\""),
+            "{}",
+            rule.id
+        );
+    }
+    let catalogue = site()
+        .pages
+        .iter()
+        .position(|p| p.route == "reference/rules")
+        .expect("the catalogue page");
+    assert!(rendered.pages[catalogue]
+        .html
+        .contains("href=\"reference/rules/step-without-role\""));
 }
 
 #[test]
@@ -143,14 +151,9 @@ fn lessons_link_their_terms_to_the_glossary_and_every_term_is_defined() {
         .iter()
         .position(|p| p.route == "reference/glossary")
         .unwrap();
-    let terms: Vec<&str> = rendered.pages[glossary]
-        .terms
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
+    let terms: Vec<&str> = rendered.pages[glossary].terms.iter().map(|t| t.id.as_str()).collect();
     for id in [
-        "workflow", "task", "project", "process", "trigger", "step", "role", "handoff", "input",
-        "output", "outcome",
+        "workflow", "task", "project", "process", "trigger", "step", "role", "handoff", "input", "output", "outcome",
     ] {
         assert!(terms.contains(&id), "the glossary does not define `{id}`");
     }
@@ -192,33 +195,22 @@ fn search_ranks_the_expected_page_first() {
         let doc = &index.docs()[hit.doc];
         (doc.route.clone(), doc.anchor.clone())
     };
-    assert_eq!(
-        first("handoff"),
-        ("reference/handoffs".into(), String::new())
-    );
-    assert_eq!(
-        first("handoffs"),
-        ("reference/handoffs".into(), String::new())
-    );
-    assert_eq!(
-        first("trigger"),
-        ("reference/trigger".into(), String::new())
-    );
-    assert_eq!(
-        first("glossary"),
-        ("reference/glossary".into(), String::new())
-    );
+    assert_eq!(first("handoff"), ("reference/handoffs".into(), String::new()));
+    assert_eq!(first("handoffs"), ("reference/handoffs".into(), String::new()));
+    assert_eq!(first("trigger"), ("reference/trigger".into(), String::new()));
+    assert_eq!(first("glossary"), ("reference/glossary".into(), String::new()));
     assert_eq!(
         first("what is a workflow"),
         ("learn/what-is-a-workflow".into(), String::new())
     );
-    assert_eq!(
-        first("swimlane"),
-        ("reference/glossary".into(), "swimlane".into())
-    );
+    assert_eq!(first("swimlane"), ("reference/glossary".into(), "swimlane".into()));
     assert_eq!(
         first("inputs and outputs"),
         ("reference/inputs-and-outputs".into(), String::new())
+    );
+    assert_eq!(
+        first("every step has a role"),
+        ("reference/rules/step-without-role".into(), String::new())
     );
     // Typing a prefix already finds the page.
     assert_eq!(first("hando"), ("reference/handoffs".into(), String::new()));

@@ -3,6 +3,7 @@
 //! Trunk runs it as a pre-build hook, writing into the staging folder:
 //! - `content/<route>.html`: each page's rendered HTML fragment;
 //! - `content/print.html`: every lesson and reference page in order, for `/print`;
+//! - `content/reference/rules/<id>.html`: one page per feedback rule, from the rule's own docs;
 //! - `search-docs.txt`: the documents the in-browser search index is built from.
 //!
 //! After Trunk has built `index.html`, a post-build hook runs it again with `--shells DIR` to
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use flowguide_core::content::site::{shell_page, Site, APP_ROUTES};
+use flowguide_core::feedback::{catalogue, rules::RULES};
 use flowguide_core::search::encode_docs;
 
 const USAGE: &str = "usage: flowguide-sitegen [--content DIR] [--out DIR | --check | --shells DIR]";
@@ -52,10 +54,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            eprintln!(
-                "flowguide-sitegen: the content has {} problem(s):",
-                errors.len()
-            );
+            eprintln!("flowguide-sitegen: the content has {} problem(s):", errors.len());
             for e in errors {
                 eprintln!("  {e}");
             }
@@ -82,24 +81,21 @@ fn run(content: &Path, out: Option<&Path>) -> Result<String, Vec<String>> {
     };
     let write = |path: PathBuf, text: &str| -> Result<(), Vec<String>> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| vec![format!("cannot create {}: {e}", dir.display())])?;
+            std::fs::create_dir_all(dir).map_err(|e| vec![format!("cannot create {}: {e}", dir.display())])?;
         }
-        std::fs::write(&path, text)
-            .map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
+        std::fs::write(&path, text).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
     };
     for (page, html) in site.pages.iter().zip(&rendered.pages) {
-        let name = if page.route.is_empty() {
-            "index"
-        } else {
-            &page.route
-        };
+        let name = if page.route.is_empty() { "index" } else { &page.route };
         write(out.join("content").join(format!("{name}.html")), &html.html)?;
     }
-    write(
-        out.join("content").join("print.html"),
-        &rendered.print_html(),
-    )?;
+    write(out.join("content").join("print.html"), &rendered.print_html())?;
+    for rule in RULES {
+        write(
+            out.join("content").join(format!("{}.html", rule.url())),
+            &catalogue::rule_html(rule),
+        )?;
+    }
     write(out.join("search-docs.txt"), &encode_docs(&docs))?;
     Ok(format!(
         "wrote {} pages and {} search documents to {}",
@@ -114,41 +110,45 @@ fn write_shells(content: &Path, dir: &Path) -> Result<String, Vec<String>> {
     let strings = |errors: Vec<_>| errors.iter().map(ToString::to_string).collect::<Vec<_>>();
     let site = Site::load(content).map_err(strings)?;
     let index_path = dir.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| vec![format!("cannot read {}: {e}", index_path.display())])?;
+    let index =
+        std::fs::read_to_string(&index_path).map_err(|e| vec![format!("cannot read {}: {e}", index_path.display())])?;
     let mut written = 0;
     // Both `route.html` and `route/index.html`: hosts differ in which one an address finds.
     let mut write = |route: &str, html: String| -> Result<(), Vec<String>> {
         let paths = match route {
             "" => vec![dir.join("index.html")],
             "404" => vec![dir.join("404.html")],
-            _ => vec![
-                dir.join(format!("{route}.html")),
-                dir.join(route).join("index.html"),
-            ],
+            _ => vec![dir.join(format!("{route}.html")), dir.join(route).join("index.html")],
         };
         for path in paths {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| vec![format!("cannot create {}: {e}", parent.display())])?;
             }
-            std::fs::write(&path, &html)
-                .map_err(|e| vec![format!("cannot write {}: {e}", path.display())])?;
+            std::fs::write(&path, &html).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])?;
         }
         written += 1;
         Ok(())
     };
     for page in site.pages.iter().filter(|p| !p.route.is_empty()) {
-        let html = shell_page(
-            &index,
-            &format!("{} · Flowguide", page.title),
-            &page.front.description,
-        )
-        .map_err(|e| vec![e])?;
+        let html =
+            shell_page(&index, &format!("{} · Flowguide", page.title), &page.front.description).map_err(|e| vec![e])?;
         write(&page.route, html)?;
     }
     for route in APP_ROUTES {
         write(route, index.clone())?;
+    }
+    for rule in RULES {
+        let description = rule.description.split(". ").next().unwrap_or(rule.description);
+        write(
+            &rule.url(),
+            shell_page(
+                &index,
+                &format!("{} · Feedback rules · Flowguide", rule.title),
+                description,
+            )
+            .map_err(|e| vec![e])?,
+        )?;
     }
     let home = site
         .pages
@@ -156,16 +156,10 @@ fn write_shells(content: &Path, dir: &Path) -> Result<String, Vec<String>> {
         .find(|p| p.route.is_empty())
         .map(|p| p.front.description.as_str())
         .unwrap_or("");
-    write(
-        "",
-        shell_page(&index, "Flowguide", home).map_err(|e| vec![e])?,
-    )?;
+    write("", shell_page(&index, "Flowguide", home).map_err(|e| vec![e])?)?;
     write(
         "404",
         shell_page(&index, "Page not found · Flowguide", "").map_err(|e| vec![e])?,
     )?;
-    Ok(format!(
-        "wrote {written} route pages into {}",
-        dir.display()
-    ))
+    Ok(format!("wrote {written} route pages into {}", dir.display()))
 }

@@ -11,10 +11,7 @@ pub struct FrontMatter {
 /// front matter; unknown keys and unterminated blocks are errors, so typos never pass silently.
 pub fn split(text: &str) -> Result<(FrontMatter, &str), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return Ok((FrontMatter::default(), text));
     };
     let mut front = FrontMatter::default();
@@ -52,8 +49,7 @@ mod tests {
     #[test]
     fn splits_front_matter_from_body() {
         let (front, body) =
-            split("---\ndescription: About: things\ngoal: You will be able to X.\n---\n## Hi\n")
-                .unwrap();
+            split("---\ndescription: About: things\ngoal: You will be able to X.\n---\n## Hi\n").unwrap();
         assert_eq!(front.description, "About: things");
         assert_eq!(front.goal, "You will be able to X.");
         assert_eq!(body, "## Hi\n");
@@ -66,14 +62,8 @@ mod tests {
 
     #[test]
     fn rejects_typos_and_unclosed_blocks() {
-        assert!(split("---\ndescriptoin: x\n---\n")
-            .unwrap_err()
-            .contains("descriptoin"));
-        assert!(split("---\ndescription: x\n")
-            .unwrap_err()
-            .contains("never closed"));
-        assert!(split("---\njust text\n---\n")
-            .unwrap_err()
-            .contains("key: value"));
+        assert!(split("---\ndescriptoin: x\n---\n").unwrap_err().contains("descriptoin"));
+        assert!(split("---\ndescription: x\n").unwrap_err().contains("never closed"));
+        assert!(split("---\njust text\n---\n").unwrap_err().contains("key: value"));
     }
 }

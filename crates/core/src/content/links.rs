@@ -10,10 +10,7 @@ use super::route_of;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkTarget {
     /// Another page of the site (or this one), by content path, with an optional anchor.
-    Internal {
-        source: String,
-        anchor: Option<String>,
-    },
+    Internal { source: String, anchor: Option<String> },
     /// A full URL (`https:`, `mailto:`), left as written.
     External(String),
     /// Something the site cannot serve, with the reason.
@@ -34,9 +31,7 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
         {
             return match scheme.to_ascii_lowercase().as_str() {
                 "http" | "https" | "mailto" => LinkTarget::External(dest.to_string()),
-                other => {
-                    LinkTarget::Invalid(format!("links with the `{other}:` scheme are not allowed"))
-                }
+                other => LinkTarget::Invalid(format!("links with the `{other}:` scheme are not allowed")),
             };
         }
     }
@@ -80,11 +75,7 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
 /// The href the browser sees for an internal link: relative to the document's `<base href>`.
 pub fn href(source: &str, anchor: Option<&str>) -> String {
     let route = route_of(source);
-    let path = if route.is_empty() {
-        "./".to_string()
-    } else {
-        route
-    };
+    let path = if route.is_empty() { "./".to_string() } else { route };
     match anchor {
         Some(a) if !a.is_empty() => format!("{path}#{a}"),
         _ => path,
@@ -109,18 +100,9 @@ mod tests {
             resolve("learn/a.md", "../reference/glossary.md#handoff"),
             internal("reference/glossary.md", Some("handoff"))
         );
-        assert_eq!(
-            resolve("index.md", "learn/a.md"),
-            internal("learn/a.md", None)
-        );
-        assert_eq!(
-            resolve("learn/a.md", "#top"),
-            internal("learn/a.md", Some("top"))
-        );
-        assert_eq!(
-            resolve("learn/a.md", "./b.md"),
-            internal("learn/b.md", None)
-        );
+        assert_eq!(resolve("index.md", "learn/a.md"), internal("learn/a.md", None));
+        assert_eq!(resolve("learn/a.md", "#top"), internal("learn/a.md", Some("top")));
+        assert_eq!(resolve("learn/a.md", "./b.md"), internal("learn/b.md", None));
     }
 
     #[test]
@@ -133,14 +115,8 @@ mod tests {
             resolve("index.md", "javascript:alert(1)"),
             LinkTarget::Invalid(_)
         ));
-        assert!(matches!(
-            resolve("index.md", "/learn/a.md"),
-            LinkTarget::Invalid(_)
-        ));
-        assert!(matches!(
-            resolve("learn/a.md", "../../x.md"),
-            LinkTarget::Invalid(_)
-        ));
+        assert!(matches!(resolve("index.md", "/learn/a.md"), LinkTarget::Invalid(_)));
+        assert!(matches!(resolve("learn/a.md", "../../x.md"), LinkTarget::Invalid(_)));
         assert!(matches!(resolve("learn/a.md", "b"), LinkTarget::Invalid(_)));
         assert!(matches!(resolve("learn/a.md", ""), LinkTarget::Invalid(_)));
     }

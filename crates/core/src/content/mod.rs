@@ -12,6 +12,8 @@ pub mod summary;
 pub mod render;
 #[cfg(feature = "markdown")]
 pub mod site;
+#[cfg(feature = "markdown")]
+pub mod workflow_block;
 
 /// Turns a content path (`learn/what-is-a-workflow.md`) into its route (`learn/what-is-a-workflow`).
 /// The welcome page `index.md` becomes the empty route.

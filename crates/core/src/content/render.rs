@@ -60,6 +60,8 @@ pub struct RenderedPage {
     pub sections: Vec<TextSection>,
     /// How many "check yourself" blocks the page has.
     pub checks: usize,
+    /// The workflows the page shows, with their stated and actual verdicts.
+    pub workflows: Vec<super::workflow_block::ShownWorkflow>,
     /// Problems in the Markdown itself, in words an author understands.
     pub problems: Vec<String>,
 }
@@ -84,8 +86,7 @@ pub fn render(source: &str, markdown: &str) -> RenderedPage {
     let html = r.fragment(markdown, true);
     let mut out = r.out;
     out.html = html;
-    out.sections
-        .retain(|s| !s.id.is_empty() || !s.text.trim().is_empty());
+    out.sections.retain(|s| !s.id.is_empty() || !s.text.trim().is_empty());
     for s in &mut out.sections {
         s.text = collapse_spaces(&s.text);
     }
@@ -178,17 +179,11 @@ impl Renderer<'_> {
                             text: String::new(),
                         });
                     }
-                    let has_link = inner
-                        .iter()
-                        .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
+                    let has_link = inner.iter().any(|e| matches!(e, Event::Start(Tag::Link { .. })));
                     out.push(Event::Html(format!("<h{n} id=\"{}\">", escape(&id)).into()));
                     if !has_link {
                         out.push(Event::Html(
-                            format!(
-                                "<a class=\"heading-link\" href=\"{}\">",
-                                escape(&self.href(&id))
-                            )
-                            .into(),
+                            format!("<a class=\"heading-link\" href=\"{}\">", escape(&self.href(&id))).into(),
                         ));
                     }
                     let inner_events: Vec<Event> = inner.to_vec();
@@ -201,18 +196,36 @@ impl Renderer<'_> {
                     continue;
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                    if info.trim() == "check" =>
+                    if info.split_whitespace().next() == Some("workflow") =>
                 {
                     let end = find_end(&events, i);
                     let body: String = events[i + 1..end]
                         .iter()
-                        .filter_map(|e| {
-                            if let Event::Text(t) = e {
-                                Some(t.as_ref())
-                            } else {
-                                None
+                        .filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+                        .collect();
+                    match super::workflow_block::render(&info, &body) {
+                        Ok((html, shown)) => {
+                            for (key, expected, actual) in &shown.checks {
+                                if expected != actual {
+                                    self.out.problems.push(format!(
+                                        "the workflow “{}” says {key} is `{expected}`, but Flowguide's feedback says `{actual}`",
+                                        shown.name
+                                    ));
+                                }
                             }
-                        })
+                            self.out.workflows.push(shown);
+                            out.push(Event::Html(html.into()));
+                        }
+                        Err(problem) => self.out.problems.push(problem),
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == "check" => {
+                    let end = find_end(&events, i);
+                    let body: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
                         .collect();
                     out.push(Event::Html(self.check_block(&body, searchable).into()));
                     i = end + 1;
@@ -262,7 +275,11 @@ impl Renderer<'_> {
                     let id = format!("fn-{}", slugify(&label));
                     self.out.anchors.insert(id.clone());
                     out.push(Event::Html(
-                        format!("<div class=\"footnote\" id=\"{}\"><span class=\"footnote-number\">{n}.</span>", escape(&id)).into(),
+                        format!(
+                            "<div class=\"footnote\" id=\"{}\"><span class=\"footnote-number\">{n}.</span>",
+                            escape(&id)
+                        )
+                        .into(),
                     ));
                 }
                 Event::End(TagEnd::FootnoteDefinition) => {
@@ -285,10 +302,9 @@ impl Renderer<'_> {
                     ));
                 }
                 Event::Start(Tag::Image { .. }) => {
-                    self.out.problems.push(
-                        "images are not supported in lessons yet; describe the idea in words"
-                            .into(),
-                    );
+                    self.out
+                        .problems
+                        .push("images are not supported in lessons yet; describe the idea in words".into());
                     let end = find_end(&events, i);
                     i = end + 1;
                     continue;
@@ -323,18 +339,13 @@ impl Renderer<'_> {
                     let target = links::resolve(self.source, &dest);
                     let html = match &target {
                         LinkTarget::Internal { source, anchor } => {
-                            format!(
-                                "<a href=\"{}\">",
-                                escape(&links::href(source, anchor.as_deref()))
-                            )
+                            format!("<a href=\"{}\">", escape(&links::href(source, anchor.as_deref())))
                         }
                         LinkTarget::External(url) => {
                             format!("<a href=\"{}\" rel=\"external noopener\">", escape(url))
                         }
                         LinkTarget::Invalid(reason) => {
-                            self.out
-                                .problems
-                                .push(format!("the link `{dest}` is broken: {reason}"));
+                            self.out.problems.push(format!("the link `{dest}` is broken: {reason}"));
                             "<a>".to_string()
                         }
                     };
@@ -407,10 +418,9 @@ impl Renderer<'_> {
             }
         }
         if !seen_rule || question.trim().is_empty() || answer.trim().is_empty() {
-            self.out.problems.push(
-                "a `check` block needs a question, a line holding only `---`, then the answer"
-                    .into(),
-            );
+            self.out
+                .problems
+                .push("a `check` block needs a question, a line holding only `---`, then the answer".into());
         }
         let question_html = self.fragment(&question, searchable);
         self.push_text(" ", searchable);
@@ -445,10 +455,7 @@ mod tests {
 
     #[test]
     fn headings_get_ids_and_link_to_themselves() {
-        let page = render(
-            "learn/a.md",
-            "## What goes wrong\n\nText.\n\n## What goes wrong\n",
-        );
+        let page = render("learn/a.md", "## What goes wrong\n\nText.\n\n## What goes wrong\n");
         assert!(page.html.contains("<h2 id=\"what-goes-wrong\"><a class=\"heading-link\" href=\"learn/a#what-goes-wrong\">What goes wrong</a></h2>"), "{}", page.html);
         assert!(page.html.contains("id=\"what-goes-wrong-2\""));
         assert_eq!(page.headings.len(), 2);
@@ -456,7 +463,10 @@ mod tests {
 
     #[test]
     fn md_links_become_base_relative_routes() {
-        let page = render("learn/a.md", "See [handoffs](../reference/glossary.md#handoff) and [home](../index.md) and [web](https://example.org).");
+        let page = render(
+            "learn/a.md",
+            "See [handoffs](../reference/glossary.md#handoff) and [home](../index.md) and [web](https://example.org).",
+        );
         assert!(
             page.html
                 .contains("<a href=\"reference/glossary#handoff\">handoffs</a>"),
@@ -493,27 +503,18 @@ mod tests {
 
     #[test]
     fn malformed_check_blocks_are_reported() {
-        assert_eq!(
-            render("learn/a.md", "```check\nQuestion only\n```\n")
-                .problems
-                .len(),
-            1
-        );
+        assert_eq!(render("learn/a.md", "```check\nQuestion only\n```\n").problems.len(), 1);
     }
 
     #[test]
     fn definition_terms_are_anchors() {
-        let page = render("reference/glossary.md", "Handoff\n: The point where work changes hands.\n\nInputs and outputs\n: What a step takes and makes.\n");
-        assert!(
-            page.html.contains("<dt id=\"handoff\">Handoff</dt>"),
-            "{}",
-            page.html
+        let page = render(
+            "reference/glossary.md",
+            "Handoff\n: The point where work changes hands.\n\nInputs and outputs\n: What a step takes and makes.\n",
         );
+        assert!(page.html.contains("<dt id=\"handoff\">Handoff</dt>"), "{}", page.html);
         assert_eq!(page.terms[1].id, "inputs-and-outputs");
-        assert_eq!(
-            page.terms[0].definition,
-            "The point where work changes hands."
-        );
+        assert_eq!(page.terms[0].definition, "The point where work changes hands.");
         assert!(page.anchors.contains("inputs-and-outputs"));
     }
 
@@ -538,11 +539,7 @@ mod tests {
     #[test]
     fn footnotes_link_both_ways_within_the_page() {
         let page = render("learn/a.md", "A claim.[^src]\n\n[^src]: The source.\n");
-        assert!(
-            page.html.contains("href=\"learn/a#fn-src\""),
-            "{}",
-            page.html
-        );
+        assert!(page.html.contains("href=\"learn/a#fn-src\""), "{}", page.html);
         assert!(page.html.contains("id=\"fn-src\""));
         assert!(page.html.contains("href=\"learn/a#fnref-src\""));
         assert!(page.anchors.contains("fn-src") && page.anchors.contains("fnref-src"));
@@ -554,18 +551,10 @@ mod tests {
             "learn/a.md",
             "Intro *text*.\n\n## First\n\nBody `code` here.\n\n### Deeper\n\nMore.\n",
         );
-        let got: Vec<_> = page
-            .sections
-            .iter()
-            .map(|s| (s.id.as_str(), s.text.as_str()))
-            .collect();
+        let got: Vec<_> = page.sections.iter().map(|s| (s.id.as_str(), s.text.as_str())).collect();
         assert_eq!(
             got,
-            vec![
-                ("", "Intro text."),
-                ("first", "Body code here."),
-                ("deeper", "More.")
-            ]
+            vec![("", "Intro text."), ("first", "Body code here."), ("deeper", "More.")]
         );
     }
 

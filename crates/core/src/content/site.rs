@@ -10,12 +10,16 @@ use super::frontmatter::{self, FrontMatter};
 use super::links::LinkTarget;
 use super::render::{self, RenderedPage};
 use super::{route_of, summary};
+use crate::feedback::{rules::RULES, Rule};
 use crate::html::escape;
 use crate::search::{DocKind, SearchDoc};
 use crate::toc::{PageKind, TocPage};
 
 /// The content path of the glossary, which the router serves at `/reference/glossary`.
 pub const GLOSSARY: &str = "reference/glossary.md";
+
+/// The content path of the rule catalogue, which the generated list of rules is appended to.
+pub const RULES_PAGE: &str = "reference/rules.md";
 
 /// Routes the app draws itself, beside the pages listed in SUMMARY.md.
 pub const APP_ROUTES: &[&str] = &["learn", "reference", "print", "sandbox", "exercises"];
@@ -66,6 +70,10 @@ pub struct Page {
     pub body: String,
     /// A short hash of the page's title, front matter and body.
     pub version: String,
+    /// In the sidebar and reading order (false for generated pages).
+    pub listed: bool,
+    /// For a generated rule page, the rule it documents.
+    pub rule: Option<&'static Rule>,
 }
 
 /// Every page of the site, in reading order.
@@ -140,21 +148,16 @@ impl Site {
                 message,
             };
             let Some(kind) = PageKind::from_route(&route) else {
-                errors.push(err(
-                    "pages must be index.md or live under learn/ or reference/".into(),
-                ));
+                errors.push(err("pages must be index.md or live under learn/ or reference/".into()));
                 continue;
             };
             if kind != PageKind::Home && route.matches('/').count() != 1 {
-                errors.push(err(
-                    "pages must sit directly inside learn/ or reference/".into()
-                ));
+                errors.push(err("pages must sit directly inside learn/ or reference/".into()));
                 continue;
             }
             match frontmatter::split(text) {
                 Ok((front, body)) => {
-                    let version =
-                        short_hash(&[&entry.title, &front.description, &front.goal, body]);
+                    let version = short_hash(&[&entry.title, &front.description, &front.goal, body]);
                     pages.push(Page {
                         source: entry.source.clone(),
                         route,
@@ -164,16 +167,42 @@ impl Site {
                         front,
                         body: body.to_string(),
                         version,
+                        listed: true,
+                        rule: None,
                     })
                 }
                 Err(message) => errors.push(err(message)),
             }
         }
-        if errors.is_empty() {
-            Ok(Site { pages })
-        } else {
-            Err(errors)
+        if !errors.is_empty() {
+            return Err(errors);
         }
+        // One generated page per feedback rule, after every page SUMMARY.md lists.
+        for rule in RULES {
+            let html = crate::feedback::catalogue::rule_html(rule);
+            let summary = rule
+                .description
+                .split(". ")
+                .next()
+                .unwrap_or(rule.description)
+                .trim_end_matches('.');
+            pages.push(Page {
+                source: format!("{}.md", rule.url()),
+                route: rule.url(),
+                title: rule.title.to_string(),
+                section: "Feedback rules".to_string(),
+                kind: PageKind::Reference,
+                front: FrontMatter {
+                    description: format!("{summary}."),
+                    goal: String::new(),
+                },
+                body: String::new(),
+                version: short_hash(&[rule.title, &html]),
+                listed: false,
+                rule: Some(rule),
+            });
+        }
+        Ok(Site { pages })
     }
 
     /// The table of contents, borrowing from the site.
@@ -188,29 +217,62 @@ impl Site {
                 section: &p.section,
                 kind: p.kind,
                 version: &p.version,
+                listed: p.listed,
             })
             .collect()
     }
 
-    /// Renders every page.
+    /// Renders every page. Generated rule pages come from the rule's documentation, and the rule
+    /// catalogue page gets the generated list of rules after its text.
     pub fn render(&self) -> RenderedSite<'_> {
-        RenderedSite {
-            site: self,
-            pages: self
-                .pages
-                .iter()
-                .map(|p| render::render(&p.source, &p.body))
-                .collect(),
-        }
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| {
+                if let Some(rule) = p.rule {
+                    let text = format!(
+                        "{} {} {}",
+                        rule.id.replace('-', " "),
+                        rule.description.replace('`', ""),
+                        rule.why
+                    );
+                    return RenderedPage {
+                        html: crate::feedback::catalogue::rule_html(rule),
+                        sections: vec![render::TextSection {
+                            text,
+                            ..Default::default()
+                        }],
+                        ..RenderedPage::default()
+                    };
+                }
+                let mut rendered = render::render(&p.source, &p.body);
+                if p.source == RULES_PAGE {
+                    rendered.html.push_str(&crate::feedback::catalogue::index_html());
+                    rendered.anchors.insert("all-rules".into());
+                }
+                rendered
+            })
+            .collect();
+        RenderedSite { site: self, pages }
     }
 
     /// Rust source for a `static TOC: Toc<'static>` holding this site's table of contents.
     pub fn toc_source(&self) -> String {
-        let mut out = String::from("pub static TOC: ::flowguide_core::toc::Toc<'static> = ::flowguide_core::toc::Toc { pages: &[\n");
+        let mut out = String::from(
+            "pub static TOC: ::flowguide_core::toc::Toc<'static> = ::flowguide_core::toc::Toc { pages: &[\n",
+        );
         for p in self.toc_pages() {
             out.push_str(&format!(
-                "    ::flowguide_core::toc::TocPage {{ route: {:?}, title: {:?}, description: {:?}, goal: {:?}, section: {:?}, kind: ::flowguide_core::toc::PageKind::{:?}, version: {:?} }},\n",
-                p.route, p.title, p.description, p.goal, p.section, p.kind, p.version
+                "    ::flowguide_core::toc::TocPage {{ route: {:?}, title: {:?}, description: {:?}, goal: {:?}, section: {:?}, kind: ::flowguide_core::toc::PageKind::{:?}, version: {:?}, listed: {} }},\n",
+                p.route,
+                p.title,
+                // Generated pages' descriptions stay out of the bundle; their route files carry them.
+                if p.listed { p.description } else { "" },
+                p.goal,
+                p.section,
+                p.kind,
+                p.version,
+                p.listed
             ));
         }
         out.push_str("] };\n");
@@ -262,10 +324,7 @@ impl RenderedSite<'_> {
                     err("is a lesson but has no `goal` in its front matter".into());
                 }
                 if rendered.checks == 0 {
-                    err(
-                        "is a lesson but has no `check` block (a \"check yourself\" question)"
-                            .into(),
-                    );
+                    err("is a lesson but has no `check` block (a \"check yourself\" question)".into());
                 }
             }
             if rendered.html.trim().is_empty() {
@@ -290,10 +349,16 @@ impl RenderedSite<'_> {
                 };
                 if source == GLOSSARY {
                     if !glossary_terms.as_ref().is_some_and(|t| t.contains(anchor)) {
-                        err(format!("the link `{}` names the glossary term `{anchor}`, which the glossary does not define", link.dest));
+                        err(format!(
+                            "the link `{}` names the glossary term `{anchor}`, which the glossary does not define",
+                            link.dest
+                        ));
                     }
                 } else if !target_anchors.contains(anchor) {
-                    err(format!("the link `{}` points to the anchor `#{anchor}`, which `{source}` does not have", link.dest));
+                    err(format!(
+                        "the link `{}` points to the anchor `#{anchor}`, which `{source}` does not have",
+                        link.dest
+                    ));
                 }
             }
         }
@@ -309,7 +374,7 @@ impl RenderedSite<'_> {
             .pages
             .iter()
             .zip(&self.pages)
-            .filter(|(p, _)| p.kind != PageKind::Home)
+            .filter(|(p, _)| p.kind != PageKind::Home && p.listed)
         {
             out.push_str(&format!(
                 "<section class=\"print-page\" aria-labelledby=\"print-{id}\"><p class=\"eyebrow\">{section}</p><h2 class=\"print-title\" id=\"print-{id}\">{title}</h2>",
@@ -323,10 +388,7 @@ impl RenderedSite<'_> {
                     escape(&page.front.goal)
                 ));
             }
-            out.push_str(&format!(
-                "<div class=\"prose\">{}</div></section>\n",
-                rendered.html
-            ));
+            out.push_str(&format!("<div class=\"prose\">{}</div></section>\n", rendered.html));
         }
         out
     }
@@ -351,9 +413,7 @@ impl RenderedSite<'_> {
                 anchor: String::new(),
                 title: page.title.clone(),
                 context: section_name,
-                text: format!("{} {}", page.front.description, intro)
-                    .trim()
-                    .to_string(),
+                text: format!("{} {}", page.front.description, intro).trim().to_string(),
                 kind: DocKind::Page,
             });
             for section in rendered.sections.iter().filter(|s| !s.id.is_empty()) {
@@ -410,19 +470,16 @@ mod tests {
     #[test]
     fn a_sound_site_has_no_errors() {
         let site = site(&[
-            (
-                "index.md",
-                "---\ndescription: Hi\n---\nWelcome. [Start](learn/a.md)\n",
-            ),
+            ("index.md", "---\ndescription: Hi\n---\nWelcome. [Start](learn/a.md)\n"),
             ("learn/a.md", LESSON),
             ("reference/glossary.md", GLOSSARY_MD),
         ]);
         let rendered = site.render();
         assert_eq!(rendered.check(), vec![]);
         let docs = rendered.search_docs();
-        assert!(docs.iter().any(|d| d.kind == DocKind::Term
-            && d.anchor == "handoff"
-            && d.text == "When work changes hands."));
+        assert!(docs
+            .iter()
+            .any(|d| d.kind == DocKind::Term && d.anchor == "handoff" && d.text == "When work changes hands."));
     }
 
     #[test]
@@ -433,12 +490,7 @@ mod tests {
             ("learn/b.md", LESSON),
             ("reference/glossary.md", GLOSSARY_MD),
         ]);
-        let errors: Vec<String> = site
-            .render()
-            .check()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let errors: Vec<String> = site.render().check().iter().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 3, "{errors:#?}");
         assert!(errors[0].contains("`learn/missing.md`, which SUMMARY.md does not list"));
         assert!(errors[1].contains("glossary term `nope`"));
@@ -451,12 +503,7 @@ mod tests {
             ("learn/a.md", "---\ndescription: D\n---\nText\n"),
             ("reference/glossary.md", GLOSSARY_MD),
         ]);
-        let errors: Vec<String> = site
-            .render()
-            .check()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let errors: Vec<String> = site.render().check().iter().map(ToString::to_string).collect();
         assert!(errors.iter().any(|e| e.contains("no `goal`")));
         assert!(errors.iter().any(|e| e.contains("no `check` block")));
     }

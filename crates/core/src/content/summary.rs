@@ -50,14 +50,9 @@ pub fn parse(text: &str) -> Result<Vec<SummaryEntry>, SummaryError> {
                 section = Some(heading.trim().to_string());
             }
             seen_title = true;
-        } else if let Some(item) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| trimmed.strip_prefix("* "))
-        {
+        } else if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
             let Some(section) = section.clone() else {
-                return Err(err(
-                    "a list item must sit under a `# Section` heading".into()
-                ));
+                return Err(err("a list item must sit under a `# Section` heading".into()));
             };
             let (title, source) = parse_link(item.trim()).map_err(err)?;
             entries.push(SummaryEntry {
@@ -69,7 +64,7 @@ pub fn parse(text: &str) -> Result<Vec<SummaryEntry>, SummaryError> {
         } else if trimmed.starts_with('[') {
             if section.is_some() {
                 return Err(err(
-                    "pages inside a section must be list items (`- [Title](file.md)`)".into(),
+                    "pages inside a section must be list items (`- [Title](file.md)`)".into()
                 ));
             }
             let (title, source) = parse_link(trimmed).map_err(err)?;
@@ -80,7 +75,9 @@ pub fn parse(text: &str) -> Result<Vec<SummaryEntry>, SummaryError> {
                 line,
             });
         } else {
-            return Err(err(format!("expected `# Section`, `[Title](file.md)` or `- [Title](file.md)`, found `{trimmed}`")));
+            return Err(err(format!(
+                "expected `# Section`, `[Title](file.md)` or `- [Title](file.md)`, found `{trimmed}`"
+            )));
         }
     }
     let mut sources = std::collections::HashSet::new();
@@ -111,11 +108,7 @@ fn parse_link(text: &str) -> Result<(String, String), String> {
     if title.is_empty() {
         return Err(format!("the link to `{source}` has no title"));
     }
-    if !source.ends_with(".md")
-        || source.starts_with('/')
-        || source.contains("..")
-        || source.contains('\\')
-    {
+    if !source.ends_with(".md") || source.starts_with('/') || source.contains("..") || source.contains('\\') {
         return Err(format!(
             "`{source}` must be a relative path to a .md file inside content/"
         ));
@@ -140,11 +133,7 @@ mod tests {
             got,
             vec![
                 ("", "Welcome", "index.md"),
-                (
-                    "Learn",
-                    "What is a workflow?",
-                    "learn/what-is-a-workflow.md"
-                ),
+                ("Learn", "What is a workflow?", "learn/what-is-a-workflow.md"),
                 ("Learn", "Why", "learn/why.md"),
                 ("Reference", "Glossary", "reference/glossary.md"),
             ]

@@ -84,10 +84,7 @@ fn project_wording(text: &str) -> Option<String> {
         if is_year(w) {
             return Some(format!("it names the year {w}"));
         }
-        if [
-            "launch", "build", "open", "create", "organise", "organize", "plan",
-        ]
-        .contains(&w.as_str())
+        if ["launch", "build", "open", "create", "organise", "organize", "plan"].contains(&w.as_str())
             && ["a", "the", "our"].contains(&next)
             && words.get(i + 2).is_some_and(|n| n == "new")
         {
@@ -98,17 +95,11 @@ fn project_wording(text: &str) -> Option<String> {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4
-        && (w.starts_with("19") || w.starts_with("20"))
-        && w.chars().all(|c| c.is_ascii_digit())
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
 }
 
 pub(crate) fn overall(cx: &Context, components: &Components) -> Overall {
-    let score = components
-        .iter()
-        .map(|(c, r)| c.weight() * r.score)
-        .sum::<u32>()
-        / 100;
+    let score = components.iter().map(|(c, r)| c.weight() * r.score).sum::<u32>() / 100;
     let (classification, reason) = classify(cx);
     let message = match classification {
         Classification::Workflow => format!("What you built is a workflow: {reason}."),
@@ -144,15 +135,13 @@ fn classify(cx: &Context) -> (Classification, String) {
             format!("with {n} steps it spans more than one workflow; a process groups several workflows, each with its own trigger and outcome"),
         );
     }
-    let big_parts = g
-        .weakly_connected_parts()
-        .into_iter()
-        .filter(|p| p.len() >= 2)
-        .count();
+    let big_parts = g.weakly_connected_parts().into_iter().filter(|p| p.len() >= 2).count();
     if big_parts >= 2 {
         return (
             Classification::Process,
-            format!("its steps form {big_parts} separate sequences that never meet, like several workflows side by side"),
+            format!(
+                "its steps form {big_parts} separate sequences that never meet, like several workflows side by side"
+            ),
         );
     }
     let text = [
@@ -162,7 +151,12 @@ fn classify(cx: &Context) -> (Classification, String) {
     ]
     .join(" . ");
     if let Some(why) = project_wording(&text) {
-        return (Classification::Project, format!("{why}, so it reads as a one-off effort rather than work that repeats each time its trigger happens"));
+        return (
+            Classification::Project,
+            format!(
+                "{why}, so it reads as a one-off effort rather than work that repeats each time its trigger happens"
+            ),
+        );
     }
     if g.handoffs.is_empty() {
         let roles: std::collections::HashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
@@ -171,7 +165,10 @@ fn classify(cx: &Context) -> (Classification, String) {
         } else {
             "one role does every step"
         };
-        return (Classification::Task, format!("{who}, so work never changes hands; a workflow needs at least two steps and a handoff"));
+        return (
+            Classification::Task,
+            format!("{who}, so work never changes hands; a workflow needs at least two steps and a handoff"),
+        );
     }
     let roles = doc
         .steps

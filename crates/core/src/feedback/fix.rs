@@ -39,16 +39,10 @@ impl Change {
                 .ok_or_else(|| format!("there is no step `{id}` any more"))
         };
         match self {
-            Change::AddInput {
-                step,
-                artifact: name,
-            } => {
+            Change::AddInput { step, artifact: name } => {
                 let i = step_mut(doc, step)?;
                 let inputs = &mut doc.steps[i].inputs;
-                if !inputs
-                    .iter()
-                    .any(|x| artifact::key(x) == artifact::key(name))
-                {
+                if !inputs.iter().any(|x| artifact::key(x) == artifact::key(name)) {
                     inputs.push(name.clone());
                 }
             }

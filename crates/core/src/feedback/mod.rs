@@ -7,6 +7,7 @@
 //!
 //! Architecture invariant: nothing here knows about Leptos, the DOM or the browser.
 
+pub mod catalogue;
 pub mod classify;
 pub mod fix;
 pub mod preset;
@@ -219,10 +220,7 @@ pub struct Report {
 fn is_missing(c: Component, g: &Graph) -> bool {
     let doc = g.doc;
     match c {
-        Component::Trigger => doc
-            .trigger
-            .as_ref()
-            .is_none_or(|t| t.description.trim().is_empty()),
+        Component::Trigger => doc.trigger.as_ref().is_none_or(|t| t.description.trim().is_empty()),
         Component::Steps => doc.steps.is_empty(),
         Component::Roles => !doc.steps.iter().any(|s| role_of(s).is_some()),
         Component::Handoffs => {
@@ -232,21 +230,14 @@ fn is_missing(c: Component, g: &Graph) -> bool {
                 doc.steps.len() >= 2 && first.is_some() && roles.all(|r| r == first)
             }
         }
-        Component::InputsOutputs => doc
-            .steps
-            .iter()
-            .all(|s| s.inputs.is_empty() && s.outputs.is_empty()),
-        Component::Outcome => doc
-            .outcome
-            .as_ref()
-            .is_none_or(|o| o.description.trim().is_empty()),
+        Component::InputsOutputs => doc.steps.iter().all(|s| s.inputs.is_empty() && s.outputs.is_empty()),
+        Component::Outcome => doc.outcome.as_ref().is_none_or(|o| o.description.trim().is_empty()),
     }
 }
 
 fn score(status: Status, findings: &[Finding]) -> u32 {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
-    let penalty =
-        30 * count(Severity::Error) + 12 * count(Severity::Warning) + 2 * count(Severity::Tip);
+    let penalty = 30 * count(Severity::Error) + 12 * count(Severity::Warning) + 2 * count(Severity::Tip);
     match status {
         Status::Missing => 0,
         Status::NeedsWork => 100u32.saturating_sub(penalty).clamp(10, 88),
@@ -278,24 +269,21 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
             url: rule.url(),
         }));
     }
-    let mut reports = by_component
-        .into_iter()
-        .zip(Component::ALL)
-        .map(|(mut findings, c)| {
-            findings.sort_by_key(|f| f.severity);
-            let status = if is_missing(c, &cx.graph) {
-                Status::Missing
-            } else if findings.iter().any(|f| f.severity != Severity::Tip) {
-                Status::NeedsWork
-            } else {
-                Status::Good
-            };
-            ComponentReport {
-                status,
-                score: score(status, &findings),
-                findings,
-            }
-        });
+    let mut reports = by_component.into_iter().zip(Component::ALL).map(|(mut findings, c)| {
+        findings.sort_by_key(|f| f.severity);
+        let status = if is_missing(c, &cx.graph) {
+            Status::Missing
+        } else if findings.iter().any(|f| f.severity != Severity::Tip) {
+            Status::NeedsWork
+        } else {
+            Status::Good
+        };
+        ComponentReport {
+            status,
+            score: score(status, &findings),
+            findings,
+        }
+    });
     let mut next = || reports.next().expect("six components");
     let components = Components {
         trigger: next(),
@@ -306,10 +294,7 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
         outcome: next(),
     };
     let overall = classify::overall(&cx, &components);
-    Report {
-        overall,
-        components,
-    }
+    Report { overall, components }
 }
 
 #[cfg(test)]

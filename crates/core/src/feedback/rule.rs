@@ -49,6 +49,15 @@ pub struct Rule {
     pub check: fn(&Context, &mut Vec<Draft>),
 }
 
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("component", &self.component)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Rule {
     /// The rule's page, relative to the site base.
     pub fn url(&self) -> String {
@@ -64,10 +73,7 @@ pub struct Context<'d> {
 
 /// Wraps a title in curly quotes, the way messages name things.
 pub fn quoted(text: &str) -> String {
-    format!(
-        "“{}”",
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    format!("“{}”", text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 impl<'d> Context<'d> {

@@ -23,9 +23,7 @@ fn every_rule_fires_on_its_poor_example_and_not_on_its_good_one() {
     for rule in rules::RULES {
         // Check each rule at full strength, whatever the preset says.
         let mut config = Config::default();
-        config
-            .overrides
-            .insert(rule.id.to_string(), preset::Level::Warning);
+        config.overrides.insert(rule.id.to_string(), preset::Level::Warning);
         let poor = analyse(&parse(rule.poor).unwrap(), &config);
         let good = analyse(&parse(rule.good).unwrap(), &config);
         assert!(
@@ -67,9 +65,7 @@ fn good_examples_are_good_all_round() {
 fn findings_name_things_and_link_their_rule() {
     for rule in rules::RULES {
         let mut config = Config::default();
-        config
-            .overrides
-            .insert(rule.id.to_string(), preset::Level::Warning);
+        config.overrides.insert(rule.id.to_string(), preset::Level::Warning);
         let r = analyse(&parse(rule.poor).unwrap(), &config);
         for (_, c) in r.components.iter() {
             for f in &c.findings {
@@ -80,8 +76,7 @@ fn findings_name_things_and_link_their_rule() {
                     f.message
                 );
                 assert!(
-                    f.message.chars().next().is_some_and(char::is_uppercase)
-                        || f.message.starts_with('“'),
+                    f.message.chars().next().is_some_and(char::is_uppercase) || f.message.starts_with('“'),
                     "{}",
                     f.message
                 );
@@ -102,13 +97,7 @@ fn findings_name_things_and_link_their_rule() {
 fn the_expense_example_is_good_and_a_workflow() {
     let r = report(include_str!("../../tests/data/expense.json"));
     for (c, report) in r.components.iter() {
-        assert_eq!(
-            report.status,
-            Status::Good,
-            "{}: {:#?}",
-            c.key(),
-            report.findings
-        );
+        assert_eq!(report.status, Status::Good, "{}: {:#?}", c.key(), report.findings);
     }
     assert_eq!(r.overall.classification, Classification::Workflow);
     assert!(r.overall.score >= 90, "{}", r.overall.score);
@@ -123,9 +112,10 @@ fn an_empty_document_is_missing_everything_and_a_task() {
     }
     assert_eq!(r.overall.classification, Classification::Task);
     assert_eq!(r.overall.score, 0);
-    assert!(r.overall.message.starts_with(
-        "What you built is closer to a task: a workflow needs at least two steps and a handoff"
-    ));
+    assert!(r
+        .overall
+        .message
+        .starts_with("What you built is closer to a task: a workflow needs at least two steps and a handoff"));
 }
 
 #[test]
@@ -153,29 +143,17 @@ fn presets_change_severities_and_overrides_win() {
             .find(|f| f.rule == "unused-role")
             .map(|f| f.severity)
     };
-    assert_eq!(
-        severity(&Config::preset(Preset::Beginner)),
-        Some(Severity::Tip)
-    );
-    assert_eq!(
-        severity(&Config::preset(Preset::Recommended)),
-        Some(Severity::Warning)
-    );
+    assert_eq!(severity(&Config::preset(Preset::Beginner)), Some(Severity::Tip));
+    assert_eq!(severity(&Config::preset(Preset::Recommended)), Some(Severity::Warning));
     let mut off = Config::default();
-    off.overrides
-        .insert("unused-role".into(), preset::Level::Off);
+    off.overrides.insert("unused-role".into(), preset::Level::Off);
     assert_eq!(severity(&off), None);
     let mut error = Config::preset(Preset::Beginner);
-    error
-        .overrides
-        .insert("unused-role".into(), preset::Level::Error);
+    error.overrides.insert("unused-role".into(), preset::Level::Error);
     assert_eq!(severity(&error), Some(Severity::Error));
     // A tip alone leaves the component good.
     assert_eq!(
-        analyse(&doc, &Config::preset(Preset::Beginner))
-            .components
-            .roles
-            .status,
+        analyse(&doc, &Config::preset(Preset::Beginner)).components.roles.status,
         Status::Good
     );
     assert_eq!(
@@ -231,19 +209,8 @@ fn branching_and_looping_handoffs_and_data_flow() {
         r#""outputs": ["payment"], "next": [{"to": "review"}]"#,
     );
     let r = report(&broken);
-    let steps: Vec<&str> = r
-        .components
-        .steps
-        .findings
-        .iter()
-        .map(|f| f.rule.as_str())
-        .collect();
-    assert_eq!(
-        steps,
-        vec!["loop-without-exit"],
-        "{:#?}",
-        r.components.steps.findings
-    );
+    let steps: Vec<&str> = r.components.steps.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(steps, vec!["loop-without-exit"], "{:#?}", r.components.steps.findings);
     assert!(
         r.components.steps.findings[0]
             .message
@@ -255,7 +222,10 @@ fn branching_and_looping_handoffs_and_data_flow() {
 
 #[test]
 fn markup_in_titles_stays_text_in_messages() {
-    let doc = parse(r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a","title":"<script>alert(1)</script>"}]}"#).unwrap();
+    let doc = parse(
+        r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a","title":"<script>alert(1)</script>"}]}"#,
+    )
+    .unwrap();
     let r = analyse(&doc, &Config::default());
     let message = &r
         .components

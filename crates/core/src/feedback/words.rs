@@ -1,7 +1,7 @@
 //! Small, explainable wording checks with no model: does a step title start with an action verb
 //! (from a curated list of about 600 in `verbs.txt`), and which vague words does a text use.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 fn verbs() -> &'static HashSet<&'static str> {
@@ -17,20 +17,38 @@ fn verbs() -> &'static HashSet<&'static str> {
 
 /// The first word of a title, lowercased, skipping numbering such as "1." or "Step 2:".
 pub fn first_word(title: &str) -> Option<String> {
+    first_word_raw(title).map(str::to_lowercase)
+}
+
+/// Calls `f` with `word` in lowercase, without allocating for short ASCII words (nearly all).
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// The first word of a title as written, skipping numbering such as "1." or "Step 2:".
+fn first_word_raw(title: &str) -> Option<&str> {
     let mut words = title
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | ')'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty());
-    let mut word = words.next()?;
+    let word = words.next()?;
     if word.chars().all(|c| c.is_ascii_digit()) || word.eq_ignore_ascii_case("step") {
-        word = words.find(|w| !w.chars().all(|c| c.is_ascii_digit()))?;
+        return words.find(|w| !w.chars().all(|c| c.is_ascii_digit()));
     }
-    Some(word.to_lowercase())
+    Some(word)
 }
 
 /// Whether `title` starts with a verb from the curated list.
 pub fn starts_with_verb(title: &str) -> bool {
-    first_word(title).is_some_and(|w| verbs().contains(w.as_str()))
+    first_word_raw(title).is_some_and(|w| with_lowercase(w, |w| verbs().contains(w)))
 }
 
 /// For a title starting "Reviewing" or "Reviewed", the imperative to suggest ("Review").
@@ -57,11 +75,7 @@ pub struct Vague {
 }
 
 const fn vague(phrase: &'static str, verb: bool, instead: &'static str) -> Vague {
-    Vague {
-        phrase,
-        verb,
-        instead,
-    }
+    Vague { phrase, verb, instead }
 }
 
 /// Words and phrases that hide what is actually done.
@@ -77,51 +91,62 @@ pub const VAGUE: &[Vague] = &[
     vague("whatever", false, "say exactly what"),
     vague("somehow", false, "say how"),
     vague("handle", true, "say what is done: review, approve, answer…"),
-    vague(
-        "deal with",
-        true,
-        "say what is done: review, approve, answer…",
-    ),
+    vague("deal with", true, "say what is done: review, approve, answer…"),
     vague("take care of", true, "say what is done"),
     vague("sort out", true, "say what is done"),
     vague("look into", true, "say what is checked"),
 ];
 
-/// Whether `word` is `base` or, for verbs, one of its regular forms (handles, handled, handling).
-fn is_form_of(word: &str, base: &str, verb: bool) -> bool {
-    if word == base {
-        return true;
-    }
-    if !verb {
-        return false;
-    }
-    let stem = base.strip_suffix('e').unwrap_or(base);
-    ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
-        word.strip_suffix(suffix)
-            .is_some_and(|w| w == base || w == stem)
+/// Every form of the first word of each vague phrase ("handle", "handles", "handling"…), with
+/// the phrases it can start: one lookup per word of a title instead of a scan per phrase.
+fn first_forms() -> &'static HashMap<String, Vec<usize>> {
+    static FORMS: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, v) in VAGUE.iter().enumerate() {
+            let first = v.phrase.split(' ').next().unwrap_or(v.phrase);
+            let stem = first.strip_suffix('e').unwrap_or(first);
+            let mut all = vec![first.to_string()];
+            if v.verb {
+                for suffix in ["s", "es", "ed", "d", "ing"] {
+                    all.push(format!("{first}{suffix}"));
+                    all.push(format!("{stem}{suffix}"));
+                }
+            }
+            for form in all {
+                let list = forms.entry(form).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        forms
     })
 }
 
 /// The vague words `text` uses, in the order of [`VAGUE`], each once.
 pub fn vague_words(text: &str) -> Vec<&'static Vague> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    VAGUE
-        .iter()
-        .filter(|v| {
-            let parts: Vec<&str> = v.phrase.split(' ').collect();
-            words.windows(parts.len()).any(|window| {
-                window
-                    .iter()
-                    .zip(&parts)
-                    .enumerate()
-                    .all(|(i, (word, part))| is_form_of(word, part, v.verb && i == 0))
-            })
-        })
-        .collect()
+    let forms = first_forms();
+    let mut found = [false; VAGUE.len()];
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    while let Some(word) = words.next() {
+        let Some(phrases) = with_lowercase(word, |w| forms.get(w)) else {
+            continue;
+        };
+        for &i in phrases {
+            // The rest of a phrase ("with" in "deal with") must follow word for word.
+            let mut following = words.clone();
+            if VAGUE[i]
+                .phrase
+                .split(' ')
+                .skip(1)
+                .all(|part| following.next().is_some_and(|w| w.eq_ignore_ascii_case(part)))
+            {
+                found[i] = true;
+            }
+        }
+    }
+    VAGUE.iter().zip(found).filter(|(_, f)| *f).map(|(v, _)| v).collect()
 }
 
 #[cfg(test)]
@@ -153,14 +178,7 @@ mod tests {
         ] {
             assert!(starts_with_verb(title), "{title}");
         }
-        for title in [
-            "Manager approval",
-            "Manager stuff",
-            "The invoice",
-            "",
-            "   ",
-            "42",
-        ] {
+        for title in ["Manager approval", "Manager stuff", "The invoice", "", "   ", "42"] {
             assert!(!starts_with_verb(title), "{title}");
         }
     }
@@ -175,16 +193,10 @@ mod tests {
 
     #[test]
     fn finds_vague_words_as_whole_words() {
-        let found: Vec<&str> = vague_words("Handle the stuff, etc.")
-            .iter()
-            .map(|v| v.phrase)
-            .collect();
+        let found: Vec<&str> = vague_words("Handle the stuff, etc.").iter().map(|v| v.phrase).collect();
         assert_eq!(found, vec!["stuff", "etc", "handle"]);
         assert_eq!(vague_words("Deal with complaints")[0].phrase, "deal with");
-        assert_eq!(
-            vague_words("Dealing with complaints")[0].phrase,
-            "deal with"
-        );
+        assert_eq!(vague_words("Dealing with complaints")[0].phrase, "deal with");
         assert_eq!(vague_words("Handling returns")[0].phrase, "handle");
         assert_eq!(vague_words("Handles returns")[0].phrase, "handle");
         assert!(vague_words("Review the handbook and things")

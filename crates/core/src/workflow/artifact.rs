@@ -4,6 +4,22 @@
 /// The key two artifact names are compared by.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // Nearly every name: one pass over the bytes, lowercasing and collapsing spaces.
+        let mut space = false;
+        for b in name.bytes() {
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     for word in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');

@@ -4,33 +4,34 @@
 //! exception is noted on [`Graph::input_has_source`]), and read by every feedback rule.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::artifact;
 use super::document::WorkflowDoc;
 
 /// A `next` link from one step to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edge {
+pub struct Edge<'d> {
     pub from: usize,
     pub to: usize,
     /// The branch condition, if any.
-    pub when: Option<String>,
-    pub via: Option<String>,
+    pub when: Option<&'d str>,
+    pub via: Option<&'d str>,
     /// True when the document omits `next` and work continues to the following step.
     pub implicit: bool,
 }
 
 /// Work passing between two steps done by different roles.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Handoff {
+pub struct Handoff<'d> {
     pub from: usize,
     pub to: usize,
-    pub from_role: String,
-    pub to_role: String,
-    /// What passes: outputs of `from` that `to` takes as inputs, by display name.
-    pub carries: Vec<String>,
-    pub via: Option<String>,
+    pub from_role: &'d str,
+    pub to_role: &'d str,
+    /// What passes: outputs of `from` that `to` takes as inputs, as written in `from`.
+    pub carries: Vec<&'d str>,
+    pub via: Option<&'d str>,
 }
 
 /// The analysis of one document.
@@ -42,7 +43,7 @@ pub struct Graph<'d> {
     /// Role id → index of its first occurrence.
     pub role_index: HashMap<&'d str, usize>,
     /// Resolved `next` links of each step.
-    pub succ: Vec<Vec<Edge>>,
+    pub succ: Vec<Vec<Edge<'d>>>,
     /// Steps that link to each step.
     pub pred: Vec<Vec<usize>>,
     /// `(step, target)` for each `next` that names no step.
@@ -57,7 +58,12 @@ pub struct Graph<'d> {
     pub component: Vec<usize>,
     /// Whether each component is a loop (two or more steps, or a step linking to itself).
     pub component_is_loop: Vec<bool>,
-    pub handoffs: Vec<Handoff>,
+    pub handoffs: Vec<Handoff<'d>>,
+    /// The artifact keys of each step's inputs and outputs, computed once for every rule.
+    pub input_keys: Vec<Vec<String>>,
+    pub output_keys: Vec<Vec<String>>,
+    /// The steps of each strongly connected component, in list order.
+    pub members: Vec<Vec<usize>>,
     /// Artifact key → steps that output it.
     producers: HashMap<String, Vec<usize>>,
     /// Artifact keys the trigger provides.
@@ -70,18 +76,16 @@ pub struct Graph<'d> {
 
 /// The role of a step, if it names one.
 pub fn role_of(step: &super::document::StepDoc) -> Option<&str> {
-    step.role
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
+    step.role.as_deref().map(str::trim).filter(|r| !r.is_empty())
 }
 
-/// Marks every step reachable from `starts` along `next` (forward) or against it (backward).
-fn mark(
-    starts: impl IntoIterator<Item = usize>,
-    n: usize,
-    neighbours: impl Fn(usize) -> Vec<usize>,
-) -> Vec<bool> {
+/// Marks every step reachable from `starts`, following `neighbours` (forward along `next`, or
+/// backward against it).
+fn mark<F, I>(starts: impl IntoIterator<Item = usize>, n: usize, neighbours: F) -> Vec<bool>
+where
+    F: Fn(usize) -> I,
+    I: Iterator<Item = usize>,
+{
     let mut seen = vec![false; n];
     let mut stack: Vec<usize> = Vec::new();
     for s in starts {
@@ -103,7 +107,7 @@ fn mark(
 
 /// Tarjan's strongly connected components, without recursion so long workflows cannot overflow
 /// the stack. Returns the component of each node and how many components there are.
-fn components(succ: &[Vec<Edge>]) -> (Vec<usize>, usize) {
+fn components(succ: &[Vec<Edge<'_>>]) -> (Vec<usize>, usize) {
     let n = succ.len();
     const UNSEEN: usize = usize::MAX;
     let mut index = vec![UNSEEN; n];
@@ -162,16 +166,16 @@ fn components(succ: &[Vec<Edge>]) -> (Vec<usize>, usize) {
 impl<'d> Graph<'d> {
     pub fn new(doc: &'d WorkflowDoc) -> Graph<'d> {
         let n = doc.steps.len();
-        let mut step_index = HashMap::with_capacity(n);
+        let mut step_index = HashMap::with_capacity_and_hasher(n, Default::default());
         for (i, s) in doc.steps.iter().enumerate() {
             step_index.entry(s.id.as_str()).or_insert(i);
         }
-        let mut role_index = HashMap::new();
+        let mut role_index = HashMap::default();
         for (i, r) in doc.roles.iter().enumerate() {
             role_index.entry(r.id.as_str()).or_insert(i);
         }
 
-        let mut succ: Vec<Vec<Edge>> = vec![Vec::new(); n];
+        let mut succ: Vec<Vec<Edge<'d>>> = vec![Vec::new(); n];
         let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut unknown_targets = Vec::new();
         let mut is_end = vec![false; n];
@@ -192,8 +196,8 @@ impl<'d> Graph<'d> {
                             Some(&to) => succ[i].push(Edge {
                                 from: i,
                                 to,
-                                when: next.when.clone().filter(|w| !w.trim().is_empty()),
-                                via: next.via.clone().filter(|v| !v.trim().is_empty()),
+                                when: next.when.as_deref().filter(|w| !w.trim().is_empty()),
+                                via: next.via.as_deref().filter(|v| !v.trim().is_empty()),
                                 implicit: false,
                             }),
                             None => unknown_targets.push((i, next.to.clone())),
@@ -209,7 +213,7 @@ impl<'d> Graph<'d> {
         let reachable = if n == 0 {
             Vec::new()
         } else {
-            mark([0], n, |s| succ[s].iter().map(|e| e.to).collect())
+            mark([0], n, |s| succ[s].iter().map(|e| e.to))
         };
         // A step whose links all name missing steps is reported by `unknown-next-step`; counting
         // it as an end here keeps every step before it from being blamed for the same mistake.
@@ -217,7 +221,9 @@ impl<'d> Graph<'d> {
         for &(i, _) in &unknown_targets {
             links_nowhere[i] = succ[i].is_empty();
         }
-        let finishes = mark((0..n).filter(|&i| is_end[i] || links_nowhere[i]), n, |s| pred[s].clone());
+        let finishes = mark((0..n).filter(|&i| is_end[i] || links_nowhere[i]), n, |s| {
+            pred[s].iter().copied()
+        });
         let (component, count) = components(&succ);
         let mut size = vec![0usize; count];
         for &c in &component {
@@ -230,18 +236,30 @@ impl<'d> Graph<'d> {
             }
         }
 
-        let mut producers: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut consumed = HashSet::new();
-        for (i, s) in doc.steps.iter().enumerate() {
-            for o in &s.outputs {
-                let k = artifact::key(o);
-                if !k.is_empty() {
-                    producers.entry(k).or_default().push(i);
+        let input_keys: Vec<Vec<String>> = doc
+            .steps
+            .iter()
+            .map(|s| s.inputs.iter().map(|x| artifact::key(x)).collect())
+            .collect();
+        let output_keys: Vec<Vec<String>> = doc
+            .steps
+            .iter()
+            .map(|s| s.outputs.iter().map(|x| artifact::key(x)).collect())
+            .collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (i, &c) in component.iter().enumerate() {
+            members[c].push(i);
+        }
+        let mut producers: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut consumed = HashSet::default();
+        for i in 0..n {
+            for k in output_keys[i].iter().filter(|k| !k.is_empty()) {
+                let list = producers.entry(k.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
                 }
             }
-            for input in &s.inputs {
-                consumed.insert(artifact::key(input));
-            }
+            consumed.extend(input_keys[i].iter().cloned());
         }
         let provided = doc
             .trigger
@@ -261,22 +279,21 @@ impl<'d> Graph<'d> {
                 if ra == rb {
                     continue;
                 }
-                let takes: HashSet<String> = b.inputs.iter().map(|x| artifact::key(x)).collect();
-                let mut carries: Vec<String> = Vec::new();
-                for o in &a.outputs {
-                    if takes.contains(&artifact::key(o))
-                        && !carries.iter().any(|c| artifact::key(c) == artifact::key(o))
-                    {
-                        carries.push(artifact::display(o));
+                // Steps list a handful of artifacts each: comparing the short lists beats hashing.
+                let mut carries: Vec<&'d str> = Vec::new();
+                for (k, (o, key)) in a.outputs.iter().zip(&output_keys[e.from]).enumerate() {
+                    // Each artifact once, even if the step lists it twice.
+                    if input_keys[e.to].contains(key) && !output_keys[e.from][..k].contains(key) {
+                        carries.push(o.as_str());
                     }
                 }
                 handoffs.push(Handoff {
                     from: e.from,
                     to: e.to,
-                    from_role: ra.to_string(),
-                    to_role: rb.to_string(),
+                    from_role: ra,
+                    to_role: rb,
                     carries,
-                    via: e.via.clone(),
+                    via: e.via,
                 });
             }
         }
@@ -294,10 +311,13 @@ impl<'d> Graph<'d> {
             component,
             component_is_loop,
             handoffs,
+            input_keys,
+            output_keys,
+            members,
             producers,
             provided,
             consumed,
-            reach_from_producers: RefCell::new(HashMap::new()),
+            reach_from_producers: RefCell::new(HashMap::default()),
         }
     }
 
@@ -330,9 +350,7 @@ impl<'d> Graph<'d> {
         };
         let own_loop = self.component_is_loop[self.component[step]];
         if producers.iter().any(|&p| {
-            (p != step
-                && (self.pred[step].contains(&p)
-                    || (own_loop && self.component[p] == self.component[step])))
+            (p != step && (self.pred[step].contains(&p) || (own_loop && self.component[p] == self.component[step])))
                 || (p == step && own_loop)
         }) {
             return true;
@@ -343,9 +361,7 @@ impl<'d> Graph<'d> {
                 .iter()
                 .flat_map(|&p| self.succ[p].iter().map(|e| e.to))
                 .collect();
-            mark(starts, self.len(), |s| {
-                self.succ[s].iter().map(|e| e.to).collect()
-            })
+            mark(starts, self.len(), |s| self.succ[s].iter().map(|e| e.to))
         });
         reach[step]
     }
@@ -370,11 +386,7 @@ impl<'d> Graph<'d> {
             part[start] = id;
             let mut stack = vec![start];
             while let Some(s) = stack.pop() {
-                for t in self.succ[s]
-                    .iter()
-                    .map(|e| e.to)
-                    .chain(self.pred[s].iter().copied())
-                {
+                for t in self.succ[s].iter().map(|e| e.to).chain(self.pred[s].iter().copied()) {
                     if part[t] == usize::MAX {
                         part[t] = id;
                         members.push(t);
@@ -395,20 +407,14 @@ mod tests {
     use crate::workflow::parse;
 
     fn graph_of(json: &str) -> WorkflowDoc {
-        parse(&format!(
-            r#"{{"format":"flowguide/workflow","version":1,{json}}}"#
-        ))
-        .unwrap()
+        parse(&format!(r#"{{"format":"flowguide/workflow","version":1,{json}}}"#)).unwrap()
     }
 
     #[test]
     fn expense_example_branches_loops_and_hands_off() {
         let doc = parse(include_str!("../../tests/data/expense.json")).unwrap();
         let g = Graph::new(&doc);
-        assert_eq!(
-            g.succ[0].iter().map(|e| e.to).collect::<Vec<_>>(),
-            vec![2, 1]
-        );
+        assert_eq!(g.succ[0].iter().map(|e| e.to).collect::<Vec<_>>(), vec![2, 1]);
         assert_eq!(g.is_end, vec![false, false, true]);
         assert!(g.reachable.iter().all(|&r| r));
         assert!(g.finishes.iter().all(|&f| f));
@@ -418,19 +424,14 @@ mod tests {
         let h: Vec<_> = g
             .handoffs
             .iter()
-            .map(|h| (h.from, h.to, h.carries.clone(), h.via.clone()))
+            .map(|h| (h.from, h.to, h.carries.clone(), h.via))
             .collect();
         assert_eq!(
             h,
             vec![
-                (0, 2, vec!["approval decision".to_string()], None),
-                (0, 1, vec!["approval decision".to_string()], None),
-                (
-                    1,
-                    0,
-                    vec!["expense claim".to_string()],
-                    Some("email".to_string())
-                ),
+                (0, 2, vec!["approval decision"], None),
+                (0, 1, vec!["approval decision"], None),
+                (1, 0, vec!["expense claim"], Some("email")),
             ]
         );
         assert!(g.input_has_source(2, "expense claim"));
@@ -471,10 +472,7 @@ mod tests {
             "a step's own output is not its source"
         );
         assert!(g.input_has_source(2, "report"), "two steps upstream counts");
-        assert!(
-            !g.input_has_source(0, "report"),
-            "downstream output is no source"
-        );
+        assert!(!g.input_has_source(0, "report"), "downstream output is no source");
     }
 
     #[test]

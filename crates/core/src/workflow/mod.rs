@@ -6,6 +6,7 @@
 
 pub mod artifact;
 pub mod document;
+pub mod generate;
 pub mod graph;
 pub mod parse;
 

@@ -95,9 +95,7 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
     }
     let header: Header = match serde_json::from_str::<Value>(text) {
         Err(e) => return Err(from_json_error(&e, None)),
-        Ok(Value::Object(_)) => {
-            serde_json::from_str(text).map_err(|e| from_json_error(&e, None))?
-        }
+        Ok(Value::Object(_)) => serde_json::from_str(text).map_err(|e| from_json_error(&e, None))?,
         Ok(_) => {
             return Err(ParseError::plain(
                 "a workflow document is a JSON object, starting with `{`",
@@ -112,7 +110,9 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
         }
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(ParseError::plain(format!("this is not a Flowguide workflow: `format` is {other}, not \"{FORMAT}\"")))
+            return Err(ParseError::plain(format!(
+                "this is not a Flowguide workflow: `format` is {other}, not \"{FORMAT}\""
+            )))
         }
     }
     match header.version {
@@ -127,11 +127,7 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
                 "this file is workflow format version {n}; this Flowguide reads version {VERSION}"
             )))
         }
-        Some(other) => {
-            return Err(ParseError::plain(format!(
-                "`version` must be a number, found {other}"
-            )))
-        }
+        Some(other) => return Err(ParseError::plain(format!("`version` must be a number, found {other}"))),
     }
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, WorkflowDoc>(&mut de).map_err(|e| {
@@ -157,10 +153,7 @@ mod tests {
         let doc = parse(EXPENSE).unwrap();
         assert_eq!(doc.name, "Expense reimbursement");
         assert_eq!(doc.steps.len(), 3);
-        assert_eq!(
-            doc.steps[0].next.as_ref().unwrap()[1].when.as_deref(),
-            Some("rejected")
-        );
+        assert_eq!(doc.steps[0].next.as_ref().unwrap()[1].when.as_deref(), Some("rejected"));
         assert_eq!(doc.steps[2].next, Some(vec![]));
         assert_eq!(parse(&to_pretty_json(&doc)).unwrap(), doc);
     }
@@ -169,25 +162,22 @@ mod tests {
     fn half_built_documents_read() {
         let doc = parse(r#"{"format":"flowguide/workflow","version":1}"#).unwrap();
         assert!(doc.steps.is_empty() && doc.trigger.is_none());
-        let doc = parse(
-            r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a"}],"extra":true}"#,
-        )
-        .unwrap();
+        let doc = parse(r#"{"format":"flowguide/workflow","version":1,"steps":[{"id":"a"}],"extra":true}"#).unwrap();
         assert_eq!(doc.steps[0].title, "");
     }
 
     #[test]
     fn errors_say_what_and_where() {
-        let e = parse(
-            "{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,\n  \"steps\": \"abc\"\n}",
-        )
-        .unwrap_err();
+        let e =
+            parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,\n  \"steps\": \"abc\"\n}").unwrap_err();
         assert_eq!((e.line, e.column), (Some(4), Some(16)), "{e}");
         assert!(e.message.contains("`steps` has the wrong type"), "{e}");
-        let e = parse("{\"format\": \"flowguide/workflow\", \"version\": 1, \"steps\": [{\"id\": \"a\", \"inputs\": [3]}]}").unwrap_err();
+        let e = parse(
+            "{\"format\": \"flowguide/workflow\", \"version\": 1, \"steps\": [{\"id\": \"a\", \"inputs\": [3]}]}",
+        )
+        .unwrap_err();
         assert!(e.message.contains("`steps[0].inputs[0]`"), "{e}");
-        let e =
-            parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,,\n}").unwrap_err();
+        let e = parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,,\n}").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.starts_with("this is not valid JSON"), "{e}");
         let e = parse("{\"format\": \"flowguide/workflow\", \"vers").unwrap_err();
@@ -229,10 +219,7 @@ mod tests {
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        assert!(parse(&deep)
-            .unwrap_err()
-            .message
-            .contains("nested too deeply"));
+        assert!(parse(&deep).unwrap_err().message.contains("nested too deeply"));
         let huge = " ".repeat(MAX_BYTES + 1);
         assert!(parse(&huge).unwrap_err().message.contains("at most 16 MB"));
     }

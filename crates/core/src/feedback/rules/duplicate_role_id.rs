@@ -3,20 +3,15 @@
 //! Steps name their role by id, so each role id must be used once and must not be empty.
 
 use super::super::{Component, Context, Draft, Rule, Severity, Target};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub const RULE: Rule = Rule {
     id: "duplicate-role-id",
     component: Component::Roles,
     title: "Every role has its own id",
-    description:
-        "Steps name their role by id, so each role id must be used once and must not be empty.",
+    description: "Steps name their role by id, so each role id must be used once and must not be empty.",
     why: "When two roles share an id, nobody can tell which of them a step belongs to.",
-    severity: [
-        Some(Severity::Error),
-        Some(Severity::Error),
-        Some(Severity::Error),
-    ],
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
     poor: POOR,
     good: GOOD,
     check,
@@ -151,7 +146,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (i, role) in cx.doc.roles.iter().enumerate() {
         let id = role.id.trim();
         let name = if role.name.trim().is_empty() {
@@ -161,17 +156,13 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         };
         if id.is_empty() {
             out.push(Draft::new(
-                Target::Role {
-                    id: role.id.clone(),
-                },
+                Target::Role { id: role.id.clone() },
                 format!("{name} has no id: give it a short, unique id."),
             ));
         } else if let Some(&first) = seen.get(id) {
             let other = cx.doc.roles[first].name.trim();
             out.push(Draft::new(
-                Target::Role {
-                    id: role.id.clone(),
-                },
+                Target::Role { id: role.id.clone() },
                 format!(
                     "{name} has the id “{id}”, which “{}” already uses: give each role its own id.",
                     if other.is_empty() { id } else { other }

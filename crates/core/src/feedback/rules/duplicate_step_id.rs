@@ -3,7 +3,7 @@
 //! Steps refer to each other by id (in `next`), so each id must be used once and must not be empty.
 
 use super::super::{Component, Context, Draft, Rule, Severity};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub const RULE: Rule = Rule {
     id: "duplicate-step-id",
@@ -146,7 +146,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (i, step) in cx.doc.steps.iter().enumerate() {
         let id = step.id.trim();
         if id.is_empty() {

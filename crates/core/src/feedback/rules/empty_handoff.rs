@@ -148,13 +148,13 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             continue;
         }
         let (from, to) = (&cx.doc.steps[h.from], &cx.doc.steps[h.to]);
-        let receiver = cx.role_name(&h.to_role);
+        let receiver = cx.role_name(h.to_role);
         let mut draft = Draft::new(
             Target::Edge { from: from.id.clone(), to: to.id.clone() },
             format!(
                 "When work passes from {} ({}) to {} ({receiver}), nothing is handed over: what does {receiver} receive?",
                 cx.step_name(h.from),
-                cx.role_name(&h.from_role),
+                cx.role_name(h.from_role),
                 cx.step_name(h.to)
             ),
         );

@@ -8,7 +8,8 @@ pub const RULE: Rule = Rule {
     id: "empty-step-title",
     component: Component::Steps,
     title: "Every step has a title",
-    description: "Each step needs a title that says what is done, so everyone reading the workflow knows what happens there.",
+    description:
+        "Each step needs a title that says what is done, so everyone reading the workflow knows what happens there.",
     why: "A step without a title cannot be followed, checked or handed over: nobody knows what it asks for.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
     poor: POOR,
@@ -149,10 +150,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if step.title.trim().is_empty() {
             out.push(Draft::new(
                 cx.step_target(i),
-                format!(
-                    "Step {} has no title: say what is done, starting with a verb.",
-                    i + 1
-                ),
+                format!("Step {} has no title: say what is done, starting with a verb.", i + 1),
             ));
         }
     }

@@ -168,15 +168,11 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    let mut pairs: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str), (usize, usize, usize)> = BTreeMap::new();
     for (k, h) in cx.graph.handoffs.iter().enumerate() {
-        let forward = h.from_role < h.to_role;
-        let key = if forward {
-            (h.from_role.clone(), h.to_role.clone())
-        } else {
-            (h.to_role.clone(), h.from_role.clone())
-        };
-        let e = pairs.entry(key).or_insert((0, 0, k));
+        let (a, b) = (h.from_role, h.to_role);
+        let forward = a < b;
+        let e = pairs.entry(if forward { (a, b) } else { (b, a) }).or_insert((0, 0, k));
         if forward {
             e.0 += 1
         } else {
@@ -191,8 +187,8 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
                 Target::Edge { from: cx.doc.steps[h.from].id.clone(), to: cx.doc.steps[h.to].id.clone() },
                 format!(
                     "Work passes back and forth between {} and {} {} times: could one of them do more before handing it back?",
-                    cx.role_name(&a),
-                    cx.role_name(&b),
+                    cx.role_name(a),
+                    cx.role_name(b),
                     there + back
                 ),
             ));

@@ -4,7 +4,7 @@
 
 use super::super::{Component, Context, Draft, Rule, Severity, Target};
 use crate::workflow::artifact;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "input-without-source",
@@ -151,14 +151,14 @@ const GOOD: &str = r#"{
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     for (i, step) in cx.doc.steps.iter().enumerate() {
-        let mut seen = HashSet::new();
-        for input in &step.inputs {
-            let key = artifact::key(input);
-            if key.is_empty() || !seen.insert(key.clone()) || cx.graph.input_has_source(i, &key) {
+        let mut seen: HashSet<&str> = HashSet::default();
+        for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
+            let key = key.as_str();
+            if key.is_empty() || !seen.insert(key) || cx.graph.input_has_source(i, key) {
                 continue;
             }
             let name = artifact::display(input);
-            let elsewhere = if cx.graph.is_produced(&key) {
+            let elsewhere = if cx.graph.is_produced(key) {
                 " (a later step produces it, too late)"
             } else {
                 ""

@@ -4,7 +4,6 @@
 
 use super::super::{Component, Context, Draft, Rule, Severity};
 use super::join_and;
-use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "loop-without-exit",
@@ -152,14 +151,8 @@ const GOOD: &str = r#"{
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     let g = &cx.graph;
-    let mut reported = HashSet::new();
-    for i in 0..g.len() {
-        let c = g.component[i];
-        if !g.component_is_loop[c] || !reported.insert(c) {
-            continue;
-        }
-        let members: Vec<usize> = (0..g.len()).filter(|&j| g.component[j] == c).collect();
-        if members.iter().any(|&j| g.finishes[j]) {
+    for (c, members) in g.members.iter().enumerate() {
+        if !g.component_is_loop[c] || members.iter().any(|&j| g.finishes[j]) {
             continue;
         }
         let mut names: Vec<String> = members.iter().take(3).map(|&j| cx.step_name(j)).collect();

@@ -141,12 +141,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    if cx
-        .doc
-        .outcome
-        .as_ref()
-        .is_none_or(|o| o.description.trim().is_empty())
-    {
+    if cx.doc.outcome.as_ref().is_none_or(|o| o.description.trim().is_empty()) {
         out.push(Draft::new(
             Target::Outcome,
             "There is no outcome: what is true when the work is done?",

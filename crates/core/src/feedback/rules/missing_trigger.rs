@@ -138,12 +138,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    if cx
-        .doc
-        .trigger
-        .as_ref()
-        .is_none_or(|t| t.description.trim().is_empty())
-    {
+    if cx.doc.trigger.as_ref().is_none_or(|t| t.description.trim().is_empty()) {
         out.push(Draft::new(
             Target::Trigger,
             "There is no trigger: what starts the work?",

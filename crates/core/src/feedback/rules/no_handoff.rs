@@ -4,7 +4,7 @@
 
 use super::super::{Component, Context, Draft, Rule, Severity, Target};
 use crate::workflow::graph::role_of;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "no-handoff",
@@ -150,8 +150,13 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     let roles: HashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
     let message = match roles.into_iter().collect::<Vec<_>>().as_slice() {
         [] => return,
-        [only] => format!("Every step is done by {}, so work never changes hands.", cx.role_name(only)),
-        _ => "Work never passes from one role to another: no step leads to a step done by a different role.".to_string(),
+        [only] => format!(
+            "Every step is done by {}, so work never changes hands.",
+            cx.role_name(only)
+        ),
+        _ => {
+            "Work never passes from one role to another: no step leads to a step done by a different role.".to_string()
+        }
     };
     out.push(Draft::new(Target::Workflow, message));
 }

@@ -267,15 +267,11 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    for (i, &finishes) in cx.graph.finishes.iter().enumerate() {
+    let g = &cx.graph;
+    for (i, &finishes) in g.finishes.iter().enumerate() {
+        let c = g.component[i];
         // Steps inside a loop with no exit are reported once, by `loop-without-exit`.
-        let trapped_loop = cx.graph.component_is_loop[cx.graph.component[i]]
-            && !cx
-                .graph
-                .component
-                .iter()
-                .zip(&cx.graph.finishes)
-                .any(|(&c, &f)| c == cx.graph.component[i] && f);
+        let trapped_loop = g.component_is_loop[c] && !g.members[c].iter().any(|&j| g.finishes[j]);
         if !finishes && !trapped_loop {
             out.push(Draft::new(
                 cx.step_target(i),

@@ -8,7 +8,8 @@ pub const RULE: Rule = Rule {
     id: "no-steps",
     component: Component::Steps,
     title: "A workflow has steps",
-    description: "A workflow moves work through a sequence of steps. With no steps there is nothing to give feedback on yet.",
+    description:
+        "A workflow moves work through a sequence of steps. With no steps there is nothing to give feedback on yet.",
     why: "Steps are the heart of a workflow: each one is a piece of work someone does before passing it on.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
     poor: POOR,

@@ -125,7 +125,10 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     if cx.doc.steps.len() == 1 {
         out.push(Draft::new(
             cx.step_target(0),
-            format!("There is only one step, {}: one step is a task. Split the work into the steps people do in turn.", cx.step_name(0)),
+            format!(
+                "There is only one step, {}: one step is a task. Split the work into the steps people do in turn.",
+                cx.step_name(0)
+            ),
         ));
     }
 }

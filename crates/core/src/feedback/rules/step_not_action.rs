@@ -155,8 +155,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         let first = words::first_word(title).unwrap_or_default();
         let hint = match words::imperative_of(&first) {
             Some(verb) => format!("start with “{}” instead of “{first}”", capitalise(&verb)),
-            None => "name it by what is done, starting with a verb, such as “Review the claim”"
-                .to_string(),
+            None => "name it by what is done, starting with a verb, such as “Review the claim”".to_string(),
         };
         out.push(Draft::new(
             cx.step_target(i),

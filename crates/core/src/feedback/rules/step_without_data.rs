@@ -145,11 +145,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     if doc.steps.is_empty() {
         return;
     }
-    if doc
-        .steps
-        .iter()
-        .all(|s| s.inputs.is_empty() && s.outputs.is_empty())
-    {
+    if doc.steps.iter().all(|s| s.inputs.is_empty() && s.outputs.is_empty()) {
         out.push(Draft::new(
             Target::Workflow,
             "No step says what it takes or makes: list each step's inputs and outputs.",
@@ -157,13 +153,14 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         return;
     }
     for (i, step) in doc.steps.iter().enumerate() {
-        if step
-            .inputs
-            .iter()
-            .chain(&step.outputs)
-            .all(|a| a.trim().is_empty())
-        {
-            out.push(Draft::new(cx.step_target(i), format!("{} takes nothing and makes nothing: what does it need, and what does it produce?", cx.step_name(i))));
+        if step.inputs.iter().chain(&step.outputs).all(|a| a.trim().is_empty()) {
+            out.push(Draft::new(
+                cx.step_target(i),
+                format!(
+                    "{} takes nothing and makes nothing: what does it need, and what does it produce?",
+                    cx.step_name(i)
+                ),
+            ));
         }
     }
 }

@@ -170,11 +170,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         );
         if let Some(role) = only_role {
             draft = draft.with_fix(Fix {
-                description: format!(
-                    "Give {} to {}, the only role.",
-                    cx.step_name(i),
-                    cx.role_name(&role.id)
-                ),
+                description: format!("Give {} to {}, the only role.", cx.step_name(i), cx.role_name(&role.id)),
                 change: Change::SetRole {
                     step: step.id.clone(),
                     role: role.id.clone(),

@@ -146,7 +146,10 @@ const GOOD: &str = r#"{
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     if let Some(t) = &cx.doc.trigger {
         if !t.description.trim().is_empty() && t.kind.is_none() {
-            out.push(Draft::new(Target::Trigger, "Say what kind of trigger this is: an event, a schedule, a request, a condition or a manual start."));
+            out.push(Draft::new(
+                Target::Trigger,
+                "Say what kind of trigger this is: an event, a schedule, a request, a condition or a manual start.",
+            ));
         }
     }
 }

@@ -167,10 +167,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
                     from: from.clone(),
                     to: to.clone(),
                 },
-                format!(
-                    "{} leads to “{to}”, but no step has that id.",
-                    cx.step_name(*i)
-                ),
+                format!("{} leads to “{to}”, but no step has that id.", cx.step_name(*i)),
             )
             .with_fix(Fix {
                 description: format!("Remove the link from {} to “{to}”.", cx.step_name(*i)),

@@ -4,7 +4,7 @@
 
 use super::super::{Component, Context, Draft, Rule, Severity, Target};
 use crate::workflow::artifact;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "unused-output",
@@ -152,19 +152,16 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if cx.graph.is_end[i] {
             continue;
         }
-        let mut seen = HashSet::new();
-        for output in &step.outputs {
-            let key = artifact::key(output);
-            if key.is_empty() || !seen.insert(key.clone()) || cx.graph.consumed.contains(&key) {
+        let mut seen: HashSet<&str> = HashSet::default();
+        for (output, key) in step.outputs.iter().zip(&cx.graph.output_keys[i]) {
+            let key = key.as_str();
+            if key.is_empty() || !seen.insert(key) || cx.graph.consumed.contains(key) {
                 continue;
             }
             let name = artifact::display(output);
             out.push(Draft::new(
                 Target::Artifact { name: name.clone() },
-                format!(
-                    "{} produces “{name}”, but no step uses it.",
-                    cx.step_name(i)
-                ),
+                format!("{} produces “{name}”, but no step uses it.", cx.step_name(i)),
             ));
         }
     }

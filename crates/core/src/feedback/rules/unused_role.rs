@@ -5,7 +5,7 @@
 use super::super::rule::quoted;
 use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
 use crate::workflow::graph::role_of;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "unused-role",
@@ -157,22 +157,15 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if !role.id.trim().is_empty() && !used.contains(role.id.trim()) {
             out.push(
                 Draft::new(
-                    Target::Role {
-                        id: role.id.clone(),
-                    },
+                    Target::Role { id: role.id.clone() },
                     format!(
                         "{} is listed as a role but does no step.",
                         quoted(&cx.role_name(&role.id))
                     ),
                 )
                 .with_fix(Fix {
-                    description: format!(
-                        "Remove {} from the roles.",
-                        quoted(&cx.role_name(&role.id))
-                    ),
-                    change: Change::RemoveRole {
-                        role: role.id.clone(),
-                    },
+                    description: format!("Remove {} from the roles.", quoted(&cx.role_name(&role.id))),
+                    change: Change::RemoveRole { role: role.id.clone() },
                 }),
             );
         }
