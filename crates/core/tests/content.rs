@@ -228,3 +228,29 @@ fn the_toc_source_compiles_to_the_same_order() {
     );
     assert!(site().toc_source().contains("learn/what-is-a-workflow"));
 }
+
+#[test]
+fn every_workflow_in_the_lessons_has_the_verdict_the_lesson_states() {
+    let rendered = rendered();
+    let mut shown = 0;
+    for (page, html) in site().pages.iter().zip(&rendered.pages) {
+        for workflow in &html.workflows {
+            shown += 1;
+            assert_eq!(
+                workflow.checks.len(),
+                7,
+                "{}: “{}” must state all six components and its class",
+                page.source,
+                workflow.name
+            );
+            for (key, expected, actual) in &workflow.checks {
+                assert_eq!(
+                    expected, actual,
+                    "{}: “{}” says {key} is {expected}",
+                    page.source, workflow.name
+                );
+            }
+        }
+    }
+    assert!(shown >= 10, "the lessons show only {shown} workflows");
+}

@@ -237,3 +237,157 @@ fn markup_in_titles_stays_text_in_messages() {
         .message;
     assert!(message.contains("“<script>alert(1)</script>”"), "{message}");
 }
+
+mod properties {
+    use super::*;
+    use crate::workflow::document::{NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc};
+    use proptest::prelude::*;
+
+    /// Short ids from a small pool, so links, duplicates and unknown targets all happen.
+    fn id() -> impl Strategy<Value = String> {
+        prop_oneof![Just(String::new()), "[a-e]", "[a-e][0-9]"]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "\\PC{0,30}",
+            Just("Review the <b>claim</b> etc.".to_string()),
+            Just("‏مراجعة الطلب".to_string())
+        ]
+    }
+
+    fn artifact() -> impl Strategy<Value = String> {
+        prop_oneof!["[a-d]", " [A-D]  ", Just(String::new())]
+    }
+
+    fn step() -> impl Strategy<Value = StepDoc> {
+        (
+            id(),
+            text(),
+            proptest::option::of(id()),
+            proptest::collection::vec(artifact(), 0..3),
+            proptest::collection::vec(artifact(), 0..3),
+            proptest::option::of(proptest::collection::vec((id(), proptest::option::of(text())), 0..3)),
+        )
+            .prop_map(|(id, title, role, inputs, outputs, next)| StepDoc {
+                id,
+                title,
+                role,
+                inputs,
+                outputs,
+                next: next.map(|n| {
+                    n.into_iter()
+                        .map(|(to, when)| NextDoc { to, when, via: None })
+                        .collect()
+                }),
+            })
+    }
+
+    fn document() -> impl Strategy<Value = WorkflowDoc> {
+        (
+            text(),
+            proptest::option::of((text(), proptest::collection::vec(artifact(), 0..3))),
+            proptest::collection::vec((id(), text()), 0..4),
+            proptest::collection::vec(step(), 0..12),
+            proptest::option::of((text(), text())),
+        )
+            .prop_map(|(name, trigger, roles, steps, outcome)| WorkflowDoc {
+                name,
+                trigger: trigger.map(|(description, provides)| TriggerDoc {
+                    kind: None,
+                    description,
+                    provides,
+                }),
+                roles: roles.into_iter().map(|(id, name)| RoleDoc { id, name }).collect(),
+                steps,
+                outcome: outcome.map(|(description, measure)| OutcomeDoc { description, measure }),
+                ..WorkflowDoc::new()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_document_gets_a_consistent_report(doc in document(), preset in prop_oneof![Just(Preset::Beginner), Just(Preset::Recommended), Just(Preset::Strict)]) {
+            let report = analyse(&doc, &Config::preset(preset));
+            prop_assert!(report.overall.score <= 100);
+            for (c, r) in report.components.iter() {
+                prop_assert!(r.score <= 100);
+                match r.status {
+                    Status::Missing => prop_assert_eq!(r.score, 0),
+                    Status::NeedsWork => prop_assert!(r.findings.iter().any(|f| f.severity != Severity::Tip), "{}", c.key()),
+                    Status::Good => prop_assert!(r.findings.iter().all(|f| f.severity == Severity::Tip), "{}", c.key()),
+                }
+                for f in &r.findings {
+                    prop_assert!(!f.message.is_empty() && !f.why.is_empty());
+                    prop_assert!(rules::find(&f.rule).is_some_and(|rule| rule.component == c));
+                }
+            }
+            if doc.steps.len() < 2 {
+                prop_assert_eq!(report.overall.classification, Classification::Task);
+            }
+        }
+
+        #[test]
+        fn fixes_apply_cleanly_and_never_panic(doc in document()) {
+            let report = analyse(&doc, &Config::default());
+            for (_, r) in report.components.iter() {
+                for f in &r.findings {
+                    if let Some(fix) = &f.fix {
+                        let mut fixed = doc.clone();
+                        let _ = fix.change.apply(&mut fixed);
+                        let _ = analyse(&fixed, &Config::default());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn documents_survive_writing_and_reading(doc in document()) {
+            let text = crate::workflow::parse::to_pretty_json(&doc);
+            prop_assert_eq!(parse(&text).unwrap(), doc);
+        }
+    }
+}
+
+#[test]
+fn a_ten_megabyte_document_is_read_and_analysed() {
+    let mut doc = crate::workflow::generate::workflow(10_000);
+    for step in &mut doc.steps {
+        step.title.push_str(&" and check every detail again".repeat(34));
+    }
+    let text = crate::workflow::parse::to_pretty_json(&doc);
+    assert!(text.len() > 10_000_000, "{} bytes", text.len());
+    let report = analyse(&parse(&text).unwrap(), &Config::default());
+    assert_eq!(report.components.steps.status, Status::Good);
+    assert_eq!(
+        report.overall.classification,
+        Classification::Process,
+        "10,000 steps is many workflows' worth"
+    );
+}
+
+#[test]
+fn empty_strings_everywhere_give_findings_not_failures() {
+    let r = report(
+        r#"{"format":"flowguide/workflow","version":1,"name":"","trigger":{"description":"","provides":[""]},
+            "roles":[{"id":"","name":""},{"id":"","name":""}],
+            "steps":[{"id":"","title":"","role":"","inputs":[""],"outputs":[""],"next":[{"to":"","when":""}]},{"id":"","title":""}],
+            "outcome":{"description":"","measure":""}}"#,
+    );
+    assert_eq!(r.components.trigger.status, Status::Missing);
+    assert_eq!(r.components.outcome.status, Status::Missing);
+    let rules: Vec<&str> = r.components.steps.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(
+        rules.contains(&"empty-step-title") && rules.contains(&"duplicate-step-id"),
+        "{rules:?}"
+    );
+    assert!(r
+        .components
+        .roles
+        .findings
+        .iter()
+        .any(|f| f.rule == "duplicate-role-id"));
+}
