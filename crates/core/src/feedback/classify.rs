@@ -180,7 +180,7 @@ fn classify(cx: &Context) -> (Classification, String) {
     (
         Classification::Workflow,
         format!(
-            "{n} steps move work from a trigger towards an outcome across {roles} roles, with {handoffs} handoff{}",
+            "{n} steps move work between {roles} roles, with {handoffs} handoff{}",
             if handoffs == 1 { "" } else { "s" }
         ),
     )
