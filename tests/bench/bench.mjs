@@ -13,10 +13,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { LAUNCH } from "../support/browser.mjs";
+import { parseArgs } from "../support/args.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const dir = args.dir ?? "target/site/root";
 const runs = Number(args.runs ?? 10);
 const port = 4190;

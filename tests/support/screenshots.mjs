@@ -3,10 +3,9 @@
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { LAUNCH } from "./browser.mjs";
+import { parseArgs } from "./args.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const origin = args.origin ?? "http://127.0.0.1:4173";
 const out = args.out ?? "target/screenshots";
 const pages = (args.pages ?? "/,/learn/what-is-a-workflow,/learn/workflow-task-project-process,/reference/glossary,/nope").split(",");

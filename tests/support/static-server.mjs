@@ -6,10 +6,9 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { parseArgs } from "./args.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const dir = resolve(args.dir ?? "dist");
 const port = Number(args.port ?? 4173);
 const base = (args.base ?? "/").replace(/\/?$/, "/");
