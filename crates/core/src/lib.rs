@@ -5,6 +5,7 @@
 //! the `markdown` feature, which only build-time code enables, so it never reaches the wasm bundle.
 
 pub mod content;
+pub mod export;
 pub mod feedback;
 pub mod html;
 pub mod search;

@@ -345,6 +345,12 @@ mod properties {
         }
 
         #[test]
+        fn a_share_link_gives_back_the_same_document(doc in document()) {
+            let link = crate::workflow::link::encode(&doc);
+            prop_assert_eq!(crate::workflow::link::decode(&link).unwrap(), doc);
+        }
+
+        #[test]
         fn documents_survive_writing_and_reading(doc in document()) {
             let text = crate::workflow::parse::to_pretty_json(&doc);
             prop_assert_eq!(parse(&text).unwrap(), doc);

@@ -8,6 +8,7 @@ pub mod artifact;
 pub mod document;
 pub mod generate;
 pub mod graph;
+pub mod link;
 pub mod parse;
 
 pub use document::{NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, TriggerKind, WorkflowDoc};
