@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! flowguide-cli check FILE... [--format text|json] [--preset beginner|recommended|strict]
+//! flowguide-cli export FILE --to bpmn|mermaid|svg
 //! flowguide-cli rules [--preset NAME]
 //! ```
 //!
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use flowguide_core::export;
 use flowguide_core::feedback::{analyse, rules::RULES, Config, Preset};
 use flowguide_core::workflow::parse;
 
@@ -44,11 +46,26 @@ enum Command {
         #[arg(long, default_value = "recommended", value_parser = parse_preset)]
         preset: Preset,
     },
+    /// Convert a workflow file to another format, printed to standard output.
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// BPMN 2.0 XML (for the bpmn.io and Camunda modelers), a Mermaid flowchart, or the SVG diagram.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+    },
     /// List every feedback rule with its severity in a preset.
     Rules {
         #[arg(long, default_value = "recommended", value_parser = parse_preset)]
         preset: Preset,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Bpmn,
+    Mermaid,
+    Svg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +101,21 @@ fn read(path: &PathBuf) -> Result<String, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Export { file, to } => match read(&file).and_then(|text| parse(&text).map_err(|e| e.to_string())) {
+            Ok(doc) => {
+                let out = match to {
+                    ExportFormat::Bpmn => export::bpmn::xml(&doc),
+                    ExportFormat::Mermaid => export::mermaid::flowchart(&doc),
+                    ExportFormat::Svg => export::diagram::svg(&doc, &[]),
+                };
+                print!("{out}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: cannot be exported: {e}", file.display());
+                ExitCode::from(1)
+            }
+        },
         Command::Rules { preset } => {
             print!("{}", report::rules_text(RULES, &Config::preset(preset)));
             ExitCode::SUCCESS

@@ -86,3 +86,19 @@ fn bad_usage_exits_2_and_explains() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown preset `harsh`"));
     assert_eq!(run(&["check"]).status.code(), Some(2));
 }
+
+#[test]
+fn export_writes_each_format_and_names_a_bad_file() {
+    let bpmn = run(&["export", "expense.json", "--to", "bpmn"]);
+    assert_eq!(bpmn.status.code(), Some(0));
+    assert!(String::from_utf8(bpmn.stdout)
+        .unwrap()
+        .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<bpmn:definitions"));
+    let mermaid = run(&["export", "expense.json", "--to", "mermaid"]);
+    assert!(String::from_utf8(mermaid.stdout).unwrap().starts_with("flowchart LR\n"));
+    let svg = run(&["export", "expense.json", "--to", "svg"]);
+    assert!(String::from_utf8(svg.stdout).unwrap().starts_with("<svg "));
+    let bad = run(&["export", "truncated.json", "--to", "bpmn"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("truncated.json: cannot be exported: line 6"));
+}
