@@ -67,15 +67,6 @@ fn list(items: &[String]) -> String {
 }
 
 fn card(doc: &WorkflowDoc, report: &Report) -> String {
-    let role_name = |id: &str| {
-        doc.roles
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.trim())
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string()
-    };
     let step_title = |id: &str| {
         doc.steps
             .iter()
@@ -115,7 +106,7 @@ fn card(doc: &WorkflowDoc, report: &Report) -> String {
         match role_of(step) {
             Some(role) => out.push_str(&format!(
                 " <span class=\"workflow-role\">by {}</span>",
-                escape(&role_name(role))
+                escape(doc.role_name(role))
             )),
             None => out.push_str(" <span class=\"workflow-role\">by nobody named</span>"),
         }

@@ -84,18 +84,7 @@ fn lanes(doc: &WorkflowDoc) -> (Vec<String>, Vec<usize>) {
                 .unwrap_or(no_role)
         })
         .collect();
-    let mut names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            doc.roles
-                .iter()
-                .find(|r| r.id.trim() == *id)
-                .map(|r| r.name.trim())
-                .filter(|n| !n.is_empty())
-                .unwrap_or(id)
-                .to_string()
-        })
-        .collect();
+    let mut names: Vec<String> = ids.iter().map(|id| doc.role_name(id).to_string()).collect();
     if doc.steps.iter().any(|s| role_of(s).is_none()) || names.is_empty() {
         names.push("No role".to_string());
     }
@@ -376,15 +365,6 @@ pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
 /// The diagram in words: one sentence per step, in list order.
 pub fn describe(doc: &WorkflowDoc) -> Vec<String> {
     let g = Graph::new(doc);
-    let role_name = |id: &str| {
-        doc.roles
-            .iter()
-            .find(|r| r.id.trim() == id)
-            .map(|r| r.name.trim())
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string()
-    };
     let title = |i: usize| {
         let t = doc.steps[i].title.trim();
         if t.is_empty() {
@@ -397,7 +377,7 @@ pub fn describe(doc: &WorkflowDoc) -> Vec<String> {
         .map(|i| {
             let mut s = format!("Step {}, {}", i + 1, title(i));
             match role_of(&doc.steps[i]) {
-                Some(r) => s.push_str(&format!(", by {}", role_name(r))),
+                Some(r) => s.push_str(&format!(", by {}", doc.role_name(r))),
                 None => s.push_str(", by no one yet"),
             }
             let mut parts = Vec::new();
@@ -415,7 +395,7 @@ pub fn describe(doc: &WorkflowDoc) -> Vec<String> {
                     let cond = e.when.map(|w| format!("if {}, ", w.trim())).unwrap_or_default();
                     parts.push(format!(
                         "{cond}hands off {what} to {} for step {}",
-                        role_name(h.to_role),
+                        doc.role_name(h.to_role),
                         e.to + 1
                     ));
                 } else if let Some(w) = e.when {

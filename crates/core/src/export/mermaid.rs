@@ -65,13 +65,7 @@ pub fn flowchart(doc: &WorkflowDoc) -> String {
         if steps.is_empty() {
             continue;
         }
-        let name = doc
-            .roles
-            .iter()
-            .find(|r| r.id.trim() == *lane)
-            .map(|r| r.name.trim())
-            .filter(|n| !n.is_empty())
-            .unwrap_or(lane);
+        let name = doc.role_name(lane);
         out.push_str(&format!("  subgraph lane{k}[{}]\n", label(name)));
         for i in steps {
             out.push_str(&format!("    s{i}[{}]\n", step_label(i)));

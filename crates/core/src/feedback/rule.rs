@@ -96,10 +96,7 @@ impl<'d> Context<'d> {
 
     /// How messages name a role: its name, or its id when it has no name.
     pub fn role_name(&self, id: &str) -> String {
-        match self.graph.role_index.get(id).map(|&i| &self.doc.roles[i]) {
-            Some(role) if !role.name.trim().is_empty() => role.name.trim().to_string(),
-            _ => id.to_string(),
-        }
+        self.doc.role_name(id).to_string()
     }
 
     pub fn step_target(&self, i: usize) -> Target {

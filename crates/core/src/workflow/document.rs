@@ -35,6 +35,18 @@ impl WorkflowDoc {
             ..WorkflowDoc::default()
         }
     }
+
+    /// How a role is shown to people: the name of the first role with this id, or the id itself
+    /// when no role has it or its name is empty. Ids compare with surrounding spaces trimmed.
+    pub fn role_name<'a>(&'a self, id: &'a str) -> &'a str {
+        let id = id.trim();
+        self.roles
+            .iter()
+            .find(|r| r.id.trim() == id)
+            .map(|r| r.name.trim())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(id)
+    }
 }
 
 /// What kind of thing starts the work.
