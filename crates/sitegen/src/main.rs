@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use flowguide_core::content::site::{shell_page, Site, APP_ROUTES};
-use flowguide_core::feedback::{catalogue, rules::RULES};
 use flowguide_core::search::encode_docs;
 
 const USAGE: &str = "usage: flowguide-sitegen [--content DIR] [--out DIR | --check | --shells DIR]";
@@ -85,17 +84,12 @@ fn run(content: &Path, out: Option<&Path>) -> Result<String, Vec<String>> {
         }
         std::fs::write(&path, text).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
     };
+    // Every page, the generated rule pages included.
     for (page, html) in site.pages.iter().zip(&rendered.pages) {
         let name = if page.route.is_empty() { "index" } else { &page.route };
         write(out.join("content").join(format!("{name}.html")), &html.html)?;
     }
     write(out.join("content").join("print.html"), &rendered.print_html())?;
-    for rule in RULES {
-        write(
-            out.join("content").join(format!("{}.html", rule.url())),
-            &catalogue::rule_html(rule),
-        )?;
-    }
     write(out.join("search-docs.txt"), &encode_docs(&docs))?;
     Ok(format!(
         "wrote {} pages and {} search documents to {}",
@@ -130,6 +124,7 @@ fn write_shells(content: &Path, dir: &Path) -> Result<String, Vec<String>> {
         written += 1;
         Ok(())
     };
+    // Every page, generated rule pages included.
     for page in site.pages.iter().filter(|p| !p.route.is_empty()) {
         let html =
             shell_page(&index, &format!("{} · Flowguide", page.title), &page.front.description).map_err(|e| vec![e])?;
@@ -137,18 +132,6 @@ fn write_shells(content: &Path, dir: &Path) -> Result<String, Vec<String>> {
     }
     for route in APP_ROUTES {
         write(route, index.clone())?;
-    }
-    for rule in RULES {
-        let description = rule.description.split(". ").next().unwrap_or(rule.description);
-        write(
-            &rule.url(),
-            shell_page(
-                &index,
-                &format!("{} · Feedback rules · Flowguide", rule.title),
-                description,
-            )
-            .map_err(|e| vec![e])?,
-        )?;
     }
     let home = site
         .pages

@@ -67,6 +67,7 @@ pub struct Page {
     pub section: String,
     pub kind: PageKind,
     pub front: FrontMatter,
+    /// The Markdown body; for a generated page, its rendered HTML.
     pub body: String,
     /// A short hash of the page's title, front matter and body.
     pub version: String,
@@ -196,8 +197,9 @@ impl Site {
                     description: format!("{summary}."),
                     goal: String::new(),
                 },
-                body: String::new(),
                 version: short_hash(&[rule.title, &html]),
+                // A generated page's body is its finished HTML, not Markdown.
+                body: html,
                 listed: false,
                 rule: Some(rule),
             });
@@ -237,7 +239,7 @@ impl Site {
                         rule.why
                     );
                     return RenderedPage {
-                        html: crate::feedback::catalogue::rule_html(rule),
+                        html: p.body.clone(),
                         sections: vec![render::TextSection {
                             text,
                             ..Default::default()
