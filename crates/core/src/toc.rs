@@ -101,11 +101,8 @@ impl<'a> Toc<'a> {
 
     /// Where the all-pages print fragment is served, with a version that changes with any page.
     pub fn print_url(&self) -> String {
-        let mut h: u32 = 0x811c_9dc5;
-        for b in self.pages.iter().filter(|p| p.listed).flat_map(|p| p.version.bytes()) {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-        format!("content/print.html?v={h:08x}")
+        let versions: Vec<&str> = self.pages.iter().filter(|p| p.listed).map(|p| p.version).collect();
+        format!("content/print.html?v={}", short_hash(&versions))
     }
 
     /// Consecutive runs of listed pages that share a section, in order: what the sidebar shows.
@@ -122,6 +119,18 @@ impl<'a> Toc<'a> {
         }
         out
     }
+}
+
+/// FNV-1a: a tiny, stable hash, good enough to tell one version of a page from another.
+pub fn short_hash(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", h >> 32)
 }
 
 /// How [`Toc::list_html`] draws each page.
@@ -209,6 +218,21 @@ mod tests {
         assert!(toc.prev("").is_none());
         assert!(toc.next("reference/c").is_none());
         assert!(toc.next("missing").is_none());
+    }
+
+    #[test]
+    fn the_print_url_changes_with_any_listed_page() {
+        let mut rule = page("reference/rules/a", "Rules");
+        rule.listed = false;
+        let pages = [page("learn/a", "Learn"), rule];
+        let before = Toc { pages: &pages }.print_url();
+        let mut edited = pages;
+        edited[0].version = "2";
+        assert_ne!(Toc { pages: &edited }.print_url(), before);
+        let mut rule_edited = pages;
+        rule_edited[1].version = "2";
+        assert_eq!(Toc { pages: &rule_edited }.print_url(), before, "rule pages are not printed");
+        assert!(before.starts_with("content/print.html?v=") && before.len() == "content/print.html?v=".len() + 8);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::{route_of, summary};
 use crate::feedback::{rules::RULES, Rule};
 use crate::html::escape;
 use crate::search::{DocKind, SearchDoc};
+use crate::toc::short_hash;
 use crate::toc::{PageKind, TocPage};
 
 /// The content path of the glossary, which the router serves at `/reference/glossary`.
@@ -87,18 +88,6 @@ pub struct Site {
 pub struct RenderedSite<'a> {
     pub site: &'a Site,
     pub pages: Vec<RenderedPage>,
-}
-
-/// FNV-1a: a tiny, stable hash, good enough to tell one version of a page from another.
-fn short_hash(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{:08x}", h >> 32)
 }
 
 impl Site {
