@@ -61,12 +61,7 @@ pub struct SearchDoc {
 impl SearchDoc {
     /// The base-relative href of the result.
     pub fn href(&self) -> String {
-        let path = if self.route.is_empty() { "./" } else { &self.route };
-        if self.anchor.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}#{}", self.anchor)
-        }
+        crate::content::links::route_href(&self.route, &self.anchor)
     }
 
     /// The in-app path of the result: `/learn/a#section`.

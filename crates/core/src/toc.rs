@@ -231,7 +231,11 @@ mod tests {
         assert_ne!(Toc { pages: &edited }.print_url(), before);
         let mut rule_edited = pages;
         rule_edited[1].version = "2";
-        assert_eq!(Toc { pages: &rule_edited }.print_url(), before, "rule pages are not printed");
+        assert_eq!(
+            Toc { pages: &rule_edited }.print_url(),
+            before,
+            "rule pages are not printed"
+        );
         assert!(before.starts_with("content/print.html?v=") && before.len() == "content/print.html?v=".len() + 8);
     }
 

@@ -74,11 +74,16 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
 
 /// The href the browser sees for an internal link: relative to the document's `<base href>`.
 pub fn href(source: &str, anchor: Option<&str>) -> String {
-    let route = route_of(source);
-    let path = if route.is_empty() { "./".to_string() } else { route };
-    match anchor {
-        Some(a) if !a.is_empty() => format!("{path}#{a}"),
-        _ => path,
+    route_href(&route_of(source), anchor.unwrap_or(""))
+}
+
+/// The base-relative href of a route and anchor: `learn/a#x`, or `./` for the welcome page.
+pub fn route_href(route: &str, anchor: &str) -> String {
+    let path = if route.is_empty() { "./" } else { route };
+    if anchor.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}#{anchor}")
     }
 }
 
