@@ -49,6 +49,17 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     Ok(text)
 }
 
+/// The elements under `root` that match `selector`, in document order.
+pub fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
 /// Scrolls to the element with `id` and moves focus there, as following an in-page link does.
 pub fn reveal(id: &str) {
     let Some(el) = document().get_element_by_id(id) else {

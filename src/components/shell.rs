@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::search::Search;
 use super::theme::ThemeToggle;
+use crate::browser::elements;
 use crate::site::{base, href, page_path, route_of_pathname, SITE_NAME, TOC};
 
 /// Whether a key press happened while typing, where arrow keys and `/` belong to the field.
@@ -68,13 +69,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
     // Printing shows every check-yourself answer: open them all first.
     let before_print = window_event_listener(ev::beforeprint, |_| {
-        if let Ok(all) = document().query_selector_all("details") {
-            for d in (0..all.length())
-                .filter_map(|i| all.item(i))
-                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = d.set_attribute("open", "");
-            }
+        for details in document()
+            .document_element()
+            .map(|root| elements(&root, "details"))
+            .unwrap_or_default()
+        {
+            let _ = details.set_attribute("open", "");
         }
     });
     on_cleanup(move || {
@@ -104,13 +104,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     Effect::new(move |_| {
         let current = route.get();
         let Some(nav) = sidebar.get() else { return };
-        let Ok(links) = nav.query_selector_all("a[data-route]") else {
-            return;
-        };
-        for link in (0..links.length())
-            .filter_map(|i| links.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
+        for link in elements(&nav, "a[data-route]") {
             if link.get_attribute("data-route").as_deref() == Some(current.as_str()) {
                 let _ = link.set_attribute("aria-current", "page");
             } else {
