@@ -47,7 +47,7 @@ fn n(x: f64) -> String {
 #[allow(clippy::needless_range_loop)]
 pub fn xml(doc: &WorkflowDoc) -> String {
     let g = Graph::new(doc);
-    let l = layout(doc);
+    let l = layout(&g);
     let steps = doc.steps.len();
     let lane_y = |lane: usize| lane as f64 * LANE_H;
     let task_xy = |i: usize| {

@@ -94,8 +94,8 @@ fn lanes(doc: &WorkflowDoc) -> (Vec<String>, Vec<usize>) {
 /// Lays the workflow out: a step's column is one after the latest step that leads to it from
 /// earlier in the list (links back are loops and do not push it right), and no two steps share a
 /// cell in one lane.
-pub fn layout(doc: &WorkflowDoc) -> Layout {
-    let g = Graph::new(doc);
+pub fn layout(g: &Graph) -> Layout {
+    let doc = g.doc;
     let (lanes, lane_of) = lanes(doc);
     let n = doc.steps.len();
     let mut layer = vec![0usize; n];
@@ -176,7 +176,7 @@ fn f(x: f64) -> String {
 /// Draws the diagram. `markers[i]` is the number of problems on step `i` (or empty for none).
 pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
     let g = Graph::new(doc);
-    let l = layout(doc);
+    let l = layout(&g);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"diagram-title\"><title id=\"diagram-title\">{}</title>",
         f(l.width),
@@ -426,7 +426,7 @@ mod tests {
 
     #[test]
     fn lanes_follow_roles_and_branches_share_a_column() {
-        let l = layout(&expense());
+        let l = layout(&Graph::new(&expense()));
         assert_eq!(l.lanes, vec!["Employee", "Line manager", "Finance team"]);
         assert_eq!(
             l.cells,
@@ -441,7 +441,7 @@ mod tests {
     fn boxes_never_overlap_from_3_to_30_steps() {
         for n in [3, 10, 30] {
             let doc = generate::workflow(n);
-            let l = layout(&doc);
+            let l = layout(&Graph::new(&doc));
             let mut seen = std::collections::HashSet::new();
             for &cell in &l.cells {
                 assert!(seen.insert(cell), "{n} steps: two steps in {cell:?}");
