@@ -7,9 +7,11 @@
 //!
 //! Architecture invariant: nothing here knows about Leptos, the DOM or the browser.
 
+pub mod announce;
 pub mod catalogue;
 pub mod classify;
 pub mod fix;
+pub mod locate;
 pub mod preset;
 pub mod rule;
 pub mod rules;

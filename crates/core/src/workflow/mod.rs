@@ -6,10 +6,14 @@
 
 pub mod artifact;
 pub mod document;
+pub mod edit;
+pub mod examples;
 pub mod generate;
 pub mod graph;
+pub mod history;
 pub mod link;
 pub mod parse;
+pub mod store;
 
 pub use document::{NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, TriggerKind, WorkflowDoc};
 pub use parse::{parse, ParseError};
