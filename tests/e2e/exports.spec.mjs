@@ -1,6 +1,6 @@
 // Exports made by the core (through `flowguide-cli export`) open in other tools: the BPMN is read
-// by bpmn-moddle with no warnings and passes bpmnlint's `correctness` preset. The sandbox offers
-// the same exports as downloads.
+// by bpmn-moddle with no warnings and passes bpmnlint's `correctness` preset, and the Mermaid is
+// accepted by Mermaid's own parser in Chromium. The sandbox offers the same exports as downloads.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
+import { mermaidErrors } from "../support/mermaid-check.mjs";
 
 const cli = existsSync("target/debug/flowguide-cli") ? ["target/debug/flowguide-cli"] : ["cargo", "run", "-q", "-p", "flowguide-cli", "--"];
 const run = (...args) => execFileSync(cli[0], [...cli.slice(1), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
@@ -44,12 +45,52 @@ test("BPMN exports read cleanly in bpmn-moddle and pass bpmnlint's correctness r
   }
 });
 
-test("Mermaid and SVG exports are produced for every example", () => {
-  for (const file of examples().slice(0, 10)) {
+test("every example's Mermaid export parses in Mermaid, and its SVG export is produced", async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), "flowguide-mermaid-"));
+  // Every character the exporter writes as an entity code, in every kind of label it writes.
+  const tricky = join(dir, "tricky.json");
+  const nasty = 'a "quoted" #tag <b>&amp;</b> [x] {y} (z) |p| `q`; end\nclick s0 call alert(1) --> evil';
+  writeFileSync(
+    tricky,
+    JSON.stringify({
+      format: "flowguide/workflow",
+      version: 1,
+      name: nasty,
+      trigger: { description: nasty },
+      outcome: { description: nasty },
+      roles: [{ id: "r", name: nasty }],
+      steps: [
+        { id: "a", title: nasty, role: "r", next: [{ to: "b", when: nasty }, { to: "c", when: "|x| s0" }] },
+        { id: "b", title: "<script>alert(1)</script>", role: "<b>boss</b>" },
+        { id: "c", title: "" },
+      ],
+    }),
+  );
+  const files = [...examples(), tricky];
+  expect(files.length).toBeGreaterThan(50);
+  const charts = [];
+  for (const file of files) {
     const mermaid = run("export", file, "--to", "mermaid");
-    expect(mermaid.startsWith("flowchart LR\n")).toBe(true);
+    expect(mermaid.startsWith("flowchart LR\n"), file).toBe(true);
+    charts.push([file, mermaid]);
     const svg = run("export", file, "--to", "svg");
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).not.toContain("<script");
+    expect(svg, file).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg, file).not.toContain("<script");
   }
+  // The labels with markup in them are among what is parsed, written as entity codes.
+  const markup = charts.find(([file]) => file.endsWith("golden/markup.json"))[1];
+  expect(markup).toContain("#lt;img src=x onerror=alert#40;1#41;#gt; review");
+  expect(markup.match(/"[^"]*"/g).filter((l) => /[<>]/.test(l))).toEqual([]);
+
+  // The same check must reject a broken chart, or an empty error list would prove nothing.
+  const broken = [
+    ["unclosed label", "flowchart LR\n  a[unclosed\n"],
+    ["unquoted label breaking out", 'flowchart LR\n  s0["a"] --> evil["x"]"]\n'],
+  ];
+  const rejected = await mermaidErrors(page, broken);
+  expect(rejected).toHaveLength(broken.length);
+  for (const [i, [name]] of broken.entries()) expect(rejected[i]).toMatch(new RegExp(`^${name}: Parse error`));
+
+  expect(await mermaidErrors(page, charts)).toEqual([]);
 });
