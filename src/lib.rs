@@ -6,6 +6,8 @@
 pub mod browser;
 pub mod components;
 pub mod routes;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 pub mod site;
 
 use leptos::prelude::*;
@@ -15,13 +17,18 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use routes::{
-    coming_soon::{ExercisesPage, SandboxPage},
+    coming_soon::ExercisesPage,
     content_page::{LessonPage, ReferencePage},
     home::HomePage,
     index_pages::{LearnIndex, ReferenceIndex},
     not_found::NotFound,
     print::PrintPage,
 };
+
+#[cfg(not(feature = "sandbox"))]
+use routes::sandbox_loader::SandboxPage;
+#[cfg(feature = "sandbox")]
+use sandbox::SandboxPage;
 
 /// The whole app: meta context, router and routes inside the shared shell.
 #[component]
@@ -49,6 +56,8 @@ pub fn App() -> impl IntoView {
 
 /// Replaces the static loading shell in `index.html` with the app.
 pub fn mount() {
+    #[cfg(not(feature = "sandbox"))]
+    routes::sandbox_loader::remember_first_route();
     leptos::mount::mount_to_body(App);
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();

@@ -1,29 +1,9 @@
-//! `/sandbox` and `/exercises`: honest notes on what is coming, until their features land.
+//! `/exercises`: an honest note on what is coming, until the feature lands.
 
 use leptos::prelude::*;
 
 use super::PageMeta;
-use crate::site::{first_lesson, href, page_path};
-
-#[component]
-pub fn SandboxPage() -> impl IntoView {
-    view! {
-        <PageMeta title="Sandbox" description="The Flowguide sandbox, where you will build a workflow and get feedback on each part. It is not ready yet." />
-        <section class="coming-soon" aria-labelledby="page-title">
-            <p class="eyebrow">"Not ready yet"</p>
-            <h1 id="page-title" tabindex="-1">"Sandbox"</h1>
-            <p>
-                "The sandbox is still being built. When it is ready, you will build a small workflow here and see, for each of its six parts, whether it is missing, needs work or is good, and why."
-            </p>
-            <p>"Nothing on this page works yet, so there is nothing to lose by leaving it."</p>
-            <p>
-                <a href=href(&page_path(first_lesson())) class="button button-primary">
-                    "Read the lessons meanwhile"
-                </a>
-            </p>
-        </section>
-    }
-}
+use crate::site::href;
 
 #[component]
 pub fn ExercisesPage() -> impl IntoView {

@@ -6,6 +6,8 @@ pub mod home;
 pub mod index_pages;
 pub mod not_found;
 pub mod print;
+#[cfg(not(feature = "sandbox"))]
+pub mod sandbox_loader;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

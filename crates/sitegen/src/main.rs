@@ -131,7 +131,16 @@ fn write_shells(content: &Path, dir: &Path) -> Result<String, Vec<String>> {
         write(&page.route, html)?;
     }
     for route in APP_ROUTES {
-        write(route, index.clone())?;
+        let html = match *route {
+            "sandbox" => shell_page(
+                &index,
+                "Sandbox · Flowguide",
+                "Build a workflow and get feedback on each of its six parts as you type.",
+            )
+            .map_err(|e| vec![e])?,
+            _ => index.clone(),
+        };
+        write(route, html)?;
     }
     let home = site
         .pages

@@ -5,6 +5,7 @@
 //!
 //! Also the diagram's text alternative, one sentence per step, for screen readers.
 
+use crate::feedback::{Report, Severity, Target};
 use crate::html::escape;
 use crate::workflow::graph::{role_of, Graph};
 use crate::workflow::{artifact, WorkflowDoc};
@@ -168,6 +169,24 @@ const STYLE: &str = "<style>.workflow-diagram{font:13px system-ui,sans-serif}.di
 
 /// How many problems (errors and warnings) concern each step, for the markers on the boxes.
 pub type Markers = [usize];
+
+/// The markers for a report: each error or warning about a step, or a link from it, counts on
+/// that step's box. Tips are not problems, so they leave no marker.
+pub fn markers(doc: &WorkflowDoc, report: &Report) -> Vec<usize> {
+    let mut counts = vec![0; doc.steps.len()];
+    for (_, r) in report.components.iter() {
+        for f in r.findings.iter().filter(|f| f.severity != Severity::Tip) {
+            let id = match &f.target {
+                Target::Step { id } | Target::Edge { from: id, .. } => id,
+                _ => continue,
+            };
+            if let Some(i) = doc.steps.iter().position(|s| s.id == *id) {
+                counts[i] += 1;
+            }
+        }
+    }
+    counts
+}
 
 fn f(x: f64) -> String {
     format!("{x:.0}")
@@ -493,5 +512,19 @@ mod tests {
     fn empty_documents_draw_start_and_end() {
         let svg = svg(&parse(r#"{"format":"flowguide/workflow","version":1}"#).unwrap(), &[]);
         assert!(svg.contains("Trigger: No trigger yet") && svg.contains("Outcome: No outcome yet"));
+    }
+
+    #[test]
+    fn markers_count_problems_per_step() {
+        use crate::feedback::{analyse, Config};
+        let mut doc = crate::workflow::parse(include_str!("../../tests/data/expense.json")).unwrap();
+        assert_eq!(markers(&doc, &analyse(&doc, &Config::default())), [0, 0, 0]);
+        doc.steps[1].role = None;
+        doc.steps[2].next = Some(vec![crate::workflow::NextDoc {
+            to: "nowhere".into(),
+            ..Default::default()
+        }]);
+        let m = markers(&doc, &analyse(&doc, &Config::default()));
+        assert!(m[1] >= 1 && m[2] >= 1 && m[0] == 0, "{m:?}");
     }
 }

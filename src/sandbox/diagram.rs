@@ -1,0 +1,106 @@
+//! The diagram: the core draws the SVG (lanes, boxes, arrows, handoff labels, problem markers);
+//! this component shows it in its own scrolling frame, selects a step when its box is clicked,
+//! gives the text alternative, and offers SVG and PNG downloads.
+
+use flowguide_core::export::diagram;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::editor::focus_later;
+use super::files;
+use super::state::Sandbox;
+use flowguide_core::feedback::locate::step_field;
+
+/// The width and height written on the SVG's root element.
+fn size_of(svg: &str) -> (f64, f64) {
+    let attr = |name: &str| {
+        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
+        svg[start..].split('"').next()?.parse::<f64>().ok()
+    };
+    (attr("width").unwrap_or(800.0), attr("height").unwrap_or(400.0))
+}
+
+#[component]
+pub fn Diagram(sb: Sandbox) -> impl IntoView {
+    let svg = Memo::new(move |_| {
+        sb.doc.with(|d| {
+            let markers = sb.report.with(|r| diagram::markers(d, r));
+            diagram::svg(d, &markers)
+        })
+    });
+    let words = Memo::new(move |_| sb.doc.with(diagram::describe));
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let Some(step) = el.closest("[data-index]").ok().flatten() else {
+            return;
+        };
+        if let Some(i) = step.get_attribute("data-index").and_then(|v| v.parse::<usize>().ok()) {
+            sb.selected.set(Some(i));
+            sb.say(format!("Selected step {} in the editor.", i + 1));
+            focus_later(step_field(i, "title"));
+        }
+    };
+    let name = move || files::file_stem(&sb.doc.with_untracked(|d| d.name.clone()));
+    view! {
+        <section class="diagram" id="diagram" aria-labelledby="diagram-heading">
+            <div class="diagram-head">
+                <h2 id="diagram-heading">"Diagram"</h2>
+                <div class="diagram-downloads">
+                    <button
+                        type="button"
+                        class="button button-small"
+                        id="download-svg"
+                        on:click=move |_| {
+                            if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg.get_untracked()) {
+                                sb.problem(format!("The SVG could not be made: {e}."));
+                            }
+                        }
+                    >
+                        "Download SVG"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        id="download-png"
+                        on:click=move |_| {
+                            let text = svg.get_untracked();
+                            let (w, h) = size_of(&text);
+                            let file = format!("{}.png", name());
+                            leptos::task::spawn_local(async move {
+                                if let Err(e) = files::download_png(&file, &text, w, h).await {
+                                    sb.problem(format!("The PNG could not be made: {e}."));
+                                }
+                            });
+                        }
+                    >
+                        "Download PNG"
+                    </button>
+                </div>
+            </div>
+            <p class="hint">"Select a step's box to edit that step. Wide diagrams scroll sideways in their frame."</p>
+            <div
+                class="diagram-frame"
+                tabindex="0"
+                role="group"
+                aria-label="Workflow diagram (scrolls)"
+                on:click=on_click
+                inner_html=move || svg.get()
+            ></div>
+            <details class="diagram-words">
+                <summary>"The diagram in words"</summary>
+                <ol>
+                    {move || {
+                        let lines = words.get();
+                        if lines.is_empty() {
+                            view! { <li>"There are no steps yet."</li> }.into_any()
+                        } else {
+                            lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view().into_any()
+                        }
+                    }}
+                </ol>
+            </details>
+        </section>
+    }
+}

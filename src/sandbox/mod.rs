@@ -1,0 +1,493 @@
+//! `/sandbox`: build a workflow and see each component's feedback change as you type.
+//!
+//! Only in the sandbox build (feature `sandbox`): the reading pages' bundle stays small, and this
+//! page loads a second bundle with the editor, the feedback engine and the diagram. The pieces:
+//! [`state`] (document, undo, messages), [`editor`], [`feedback`], [`diagram`], [`storage`]
+//! (autosave, other tabs) and [`files`] (downloads, imports, clipboard). Decisions live in
+//! `flowguide-core`; these components read signals and call it.
+
+pub mod diagram;
+pub mod editor;
+pub mod feedback;
+pub mod files;
+pub mod state;
+pub mod storage;
+
+use flowguide_core::export::{bpmn, mermaid};
+use flowguide_core::workflow::edit::is_blank;
+use flowguide_core::workflow::examples::EXAMPLES;
+use flowguide_core::workflow::parse::{parse, to_pretty_json, MAX_BYTES};
+use flowguide_core::workflow::{link, WorkflowDoc};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::routes::PageMeta;
+use state::{Notice, Sandbox, SaveState, Tone};
+use storage::Loaded;
+
+/// Opens a file's text as the workflow, or says what is wrong and leaves the work as it was.
+fn open_text(sb: Sandbox, file_name: &str, text: Result<String, String>) {
+    let result = text.and_then(|t| parse(&t).map_err(|e| e.to_string()));
+    match result {
+        Ok(doc) => {
+            let name = doc.name.trim().to_string();
+            sb.replace(doc);
+            sb.inform(format!(
+                "Opened {} from {file_name}. Undo brings back what was here before.",
+                if name.is_empty() {
+                    "the workflow".to_string()
+                } else {
+                    format!("“{name}”")
+                }
+            ));
+        }
+        Err(e) => sb.problem(format!(
+            "{file_name} could not be opened: {e}. Your workflow has not changed."
+        )),
+    }
+}
+
+fn open_file(sb: Sandbox, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let text = files::read_text(&file, MAX_BYTES).await;
+        open_text(sb, &file.name(), text);
+    });
+}
+
+/// The page's address for a share link: this page, with the workflow in the fragment.
+fn share_url(doc: &WorkflowDoc) -> String {
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    format!("{here}#{}", link::encode(doc))
+}
+
+fn clear_fragment() {
+    let location = window().location();
+    let plain = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&plain));
+    }
+}
+
+/// A linked workflow waiting for the learner's answer: open it, or keep the saved work.
+#[derive(Clone)]
+struct Offer(WorkflowDoc);
+
+#[component]
+pub fn SandboxPage() -> impl IntoView {
+    // What was saved, then what the address carries.
+    let loaded = storage::load();
+    let mut first_notice = None;
+    let mut disabled = false;
+    let start = match loaded {
+        Loaded::Restored(doc, _) => doc,
+        Loaded::Nothing => WorkflowDoc::new(),
+        Loaded::Unavailable => {
+            first_notice = Some(Notice {
+                tone: Tone::Problem,
+                text: "This browser does not let the sandbox store data, so your work will not be kept when you leave. Use “Download file” to keep it.".into(),
+                download: None,
+            });
+            WorkflowDoc::new()
+        }
+        Loaded::Unreadable(e, kept, raw) => {
+            let text = match kept {
+                Ok(key) => format!(
+                    "Your saved workflow could not be opened: {e}. A copy of what was saved is kept in this browser under the name “{key}”, and you can download it below. The sandbox has started with a blank workflow."
+                ),
+                Err(why) => {
+                    disabled = true;
+                    format!(
+                        "Your saved workflow could not be opened: {e}. It could not be copied aside ({why}), so the sandbox will not save over it. Download it below before you go on; your new work is not saved."
+                    )
+                }
+            };
+            first_notice = Some(Notice {
+                tone: Tone::Problem,
+                text,
+                download: Some(("flowguide-saved-data.txt".into(), raw)),
+            });
+            WorkflowDoc::new()
+        }
+    };
+    let sb = Sandbox::new(start);
+    sb.notice.set(first_notice);
+    let offer = RwSignal::new(None::<Offer>);
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(fragment) = hash.strip_prefix('#').filter(|f| f.starts_with('w')) {
+        match link::decode(fragment) {
+            Ok(doc) => {
+                if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
+                    sb.replace(doc);
+                    sb.inform("Opened the workflow from the link.");
+                } else {
+                    offer.set(Some(Offer(doc)));
+                }
+            }
+            Err(e) => sb.problem(format!(
+                "The link's workflow could not be opened: {e}. Your own work is still here."
+            )),
+        }
+        clear_fragment();
+    }
+    storage::autosave(sb, disabled);
+
+    // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo everywhere in the sandbox, text fields
+    // included: the sandbox's history knows about every kind of edit.
+    let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
+        }
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_none_or(|el| el.closest(".sandbox").ok().flatten().is_some() || el.tag_name() == "BODY");
+        if !inside {
+            return;
+        }
+        match e.key().to_lowercase().as_str() {
+            "z" if e.shift_key() => {
+                e.prevent_default();
+                sb.redo();
+            }
+            "z" => {
+                e.prevent_default();
+                sb.undo();
+            }
+            "y" => {
+                e.prevent_default();
+                sb.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let dragging = RwSignal::new(false);
+    view! {
+        <PageMeta
+            title="Sandbox"
+            description="Build a workflow and get feedback on each of its six parts as you type."
+        />
+        <style>{include_str!("../../style/sandbox.css")}</style>
+        <div
+            class="sandbox"
+            class:dragging=move || dragging.get()
+            on:dragover=move |e: web_sys::DragEvent| {
+                e.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |e: web_sys::DragEvent| {
+                if e.related_target().is_none() {
+                    dragging.set(false);
+                }
+            }
+            on:drop=move |e: web_sys::DragEvent| {
+                e.prevent_default();
+                dragging.set(false);
+                let file = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0));
+                match file {
+                    Some(file) => open_file(sb, file),
+                    None => sb.problem("Only files can be dropped here: drop a workflow .json file."),
+                }
+            }
+        >
+            <div class="sandbox-intro">
+                <h1 id="page-title" tabindex="-1">"Sandbox"</h1>
+                <p>
+                    "Build a workflow and watch the feedback on each of its six parts change as you type. Your work is saved in this browser as you go."
+                </p>
+            </div>
+            <Toolbar sb />
+            <NoticeBar sb />
+            <OfferBar sb offer />
+            <nav class="sandbox-jump" aria-label="Parts of the sandbox">
+                <a href="#ed-about">"Editor"</a>
+                <a href="#feedback">"Feedback"</a>
+                <a href="#diagram">"Diagram"</a>
+            </nav>
+            <div class="sandbox-main">
+                <editor::Editor sb />
+                <feedback::FeedbackPanel sb />
+            </div>
+            <diagram::Diagram sb />
+            <p class="drop-hint" aria-hidden="true">"Drop the file to open it"</p>
+        </div>
+    }
+}
+
+#[component]
+fn Toolbar(sb: Sandbox) -> impl IntoView {
+    let start = RwSignal::new("blank".to_string());
+    let share = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let stem = move || files::file_stem(&sb.doc.with_untracked(|d| d.name.clone()));
+    let export = move |ext: &str, mime: &str, text: String| {
+        if let Err(e) = files::download(&format!("{}.{ext}", stem()), mime, &text) {
+            sb.problem(format!("The file could not be made: {e}."));
+        }
+    };
+    let open_start = move |_| {
+        let key = start.get_untracked();
+        let (doc, what) = match EXAMPLES.iter().find(|e| e.key == key) {
+            Some(e) => (e.doc(), format!("the example “{}”", e.title)),
+            None => (WorkflowDoc::new(), "a blank workflow".to_string()),
+        };
+        sb.replace(doc);
+        sb.inform(format!("Started from {what}. Undo brings back what was here before."));
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Sandbox tools">
+            <div class="tool-group">
+                <button
+                    type="button"
+                    class="button"
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !sb.can_undo.get()
+                    on:click=move |_| sb.undo()
+                >
+                    "Undo"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-keyshortcuts="Control+Shift+Z"
+                    disabled=move || !sb.can_redo.get()
+                    on:click=move |_| sb.redo()
+                >
+                    "Redo"
+                </button>
+                <span class="save-state" id="save-state" data-state=move || match sb.save.get() {
+                    SaveState::Saved => "saved",
+                    SaveState::Saving => "saving",
+                    SaveState::Failed => "failed",
+                }>
+                    {move || match sb.save.get() {
+                        SaveState::Saved => "Saved",
+                        SaveState::Saving => "Saving…",
+                        SaveState::Failed => "Not saved",
+                    }}
+                </span>
+            </div>
+            <div class="tool-group">
+                <label for="wf-start">"Start from"</label>
+                <select id="wf-start" on:change=move |ev| start.set(event_target_value(&ev))>
+                    <option value="blank">"A blank workflow"</option>
+                    {EXAMPLES
+                        .iter()
+                        .map(|e| view! { <option value=e.key>{format!("Example: {}", e.title)}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" class="button" id="wf-start-open" on:click=open_start>
+                    "Open"
+                </button>
+            </div>
+            <div class="tool-group">
+                <button
+                    type="button"
+                    class="button"
+                    id="download-json"
+                    on:click=move |_| export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
+                >
+                    "Download file"
+                </button>
+                <label class="button file-button" for="wf-open-file">
+                    "Open file…"
+                </label>
+                <input
+                    id="wf-open-file"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=move |_| {
+                        let Some(input) = file_input.get_untracked() else { return };
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            open_file(sb, file);
+                        }
+                        input.set_value("");
+                    }
+                />
+                <button
+                    type="button"
+                    class="button"
+                    id="download-bpmn"
+                    on:click=move |_| export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
+                >
+                    "BPMN"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    id="download-mermaid"
+                    on:click=move |_| export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
+                >
+                    "Mermaid"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    id="share-link"
+                    on:click=move |_| {
+                        let url = sb.doc.with_untracked(share_url);
+                        share.set(Some(url.clone()));
+                        leptos::task::spawn_local(async move {
+                            if files::copy(&url).await {
+                                sb.say("The share link is copied. Paste it anywhere to share this workflow.");
+                            } else {
+                                sb.say("Copy the share link from the box below the tools.");
+                            }
+                            editor::focus_later("share-url".into());
+                        });
+                    }
+                >
+                    "Share link"
+                </button>
+            </div>
+        </div>
+        <Show when=move || share.get().is_some()>
+            <div class="share-box">
+                <label for="share-url">
+                    "Share link: anyone who opens it sees this workflow as it is now."
+                </label>
+                <input
+                    id="share-url"
+                    type="text"
+                    readonly
+                    prop:value=move || share.get().unwrap_or_default()
+                    on:focus=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            el.select();
+                        }
+                    }
+                />
+                <button type="button" class="button button-quiet" on:click=move |_| share.set(None)>
+                    "Close"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn NoticeBar(sb: Sandbox) -> impl IntoView {
+    view! {
+        <div class="notice-slot" aria-live="polite">
+            {move || {
+                sb.notice
+                    .get()
+                    .map(|n| {
+                        let download = n.download.clone();
+                        view! {
+                            <div
+                                class=match n.tone {
+                                    Tone::Info => "notice notice-info",
+                                    Tone::Problem => "notice notice-problem",
+                                }
+                                role=match n.tone {
+                                    Tone::Info => "status",
+                                    Tone::Problem => "alert",
+                                }
+                                id="sandbox-notice"
+                            >
+                                <p>
+                                    <strong>
+                                        {match n.tone {
+                                            Tone::Info => "Note: ",
+                                            Tone::Problem => "Problem: ",
+                                        }}
+                                    </strong>
+                                    {n.text.clone()}
+                                </p>
+                                <div class="notice-actions">
+                                    {download
+                                        .map(|(name, data)| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="button button-small"
+                                                    on:click=move |_| {
+                                                        let _ = files::download(&name, "text/plain", &data);
+                                                    }
+                                                >
+                                                    "Download the saved data"
+                                                </button>
+                                            }
+                                        })}
+                                    <button
+                                        type="button"
+                                        class="button button-small button-quiet"
+                                        on:click=move |_| sb.notice.set(None)
+                                    >
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn OfferBar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> impl IntoView {
+    view! {
+        <Show when=move || offer.with(Option::is_some)>
+            <div class="notice notice-offer" role="alertdialog" aria-labelledby="offer-text" id="link-offer">
+                <p id="offer-text">
+                    {move || {
+                        offer
+                            .with(|o| {
+                                o.as_ref()
+                                    .map(|Offer(doc)| {
+                                        let name = doc.name.trim();
+                                        format!(
+                                            "This link holds a workflow{}. Opening it replaces the workflow you were working on here (Undo brings yours back). Open it?",
+                                            if name.is_empty() { String::new() } else { format!(" called “{name}”") }
+                                        )
+                                    })
+                            })
+                            .unwrap_or_default()
+                    }}
+                </p>
+                <div class="notice-actions">
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        id="offer-open"
+                        on:click=move |_| {
+                            if let Some(Offer(doc)) = offer.get_untracked() {
+                                sb.replace(doc);
+                                sb.inform("Opened the workflow from the link. Undo brings back your previous work.");
+                            }
+                            offer.set(None);
+                        }
+                    >
+                        "Open the linked workflow"
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        id="offer-keep"
+                        on:click=move |_| {
+                            offer.set(None);
+                            sb.inform("Kept your own work. The linked workflow was not opened.");
+                        }
+                    >
+                        "Keep my work"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,153 @@
+//! The sandbox's state: the document, its undo history, the feedback preset and the messages the
+//! page shows. Every edit goes through [`Sandbox::edit`], so every edit can be undone.
+
+use flowguide_core::feedback::{analyse, Config, Preset, Report};
+use flowguide_core::workflow::history::History;
+use flowguide_core::workflow::WorkflowDoc;
+use leptos::prelude::*;
+
+/// How a message looks and is announced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something the learner should know, said politely.
+    Info,
+    /// Something went wrong; said at once.
+    Problem,
+}
+
+/// A message above the editor, with an optional action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+    /// A backup the learner can download: (file name, contents).
+    pub download: Option<(String, String)>,
+}
+
+/// Where autosave stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    /// Saving failed; the reason is in a notice.
+    Failed,
+}
+
+/// Everything the sandbox's components share. Cheap to copy: only signal handles.
+#[derive(Clone, Copy)]
+pub struct Sandbox {
+    pub doc: RwSignal<WorkflowDoc>,
+    history: StoredValue<History<WorkflowDoc>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub preset: RwSignal<Preset>,
+    pub report: Memo<Report>,
+    pub save: RwSignal<SaveState>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Short messages for screen readers about what an action did ("Moved step 3 up").
+    pub said: RwSignal<String>,
+    /// The step selected from the diagram, shown highlighted in the editor.
+    pub selected: RwSignal<Option<usize>>,
+}
+
+impl Sandbox {
+    pub fn new(doc: WorkflowDoc) -> Sandbox {
+        let doc = RwSignal::new(doc);
+        let preset = RwSignal::new(Preset::Recommended);
+        let report = Memo::new(move |_| doc.with(|d| analyse(d, &Config::preset(preset.get()))));
+        Sandbox {
+            doc,
+            history: StoredValue::new(History::new()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            preset,
+            report,
+            save: RwSignal::new(SaveState::Saved),
+            notice: RwSignal::new(None),
+            said: RwSignal::new(String::new()),
+            selected: RwSignal::new(None),
+        }
+    }
+
+    fn sync_buttons(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Changes the document. Edits with the same `group` in a row (typing in one field) undo
+    /// together; `None` makes the edit its own undo step.
+    pub fn edit(&self, group: Option<&str>, f: impl FnOnce(&mut WorkflowDoc)) {
+        let before = self.doc.get_untracked();
+        let mut after = before.clone();
+        f(&mut after);
+        if after == before {
+            return;
+        }
+        self.history.update_value(|h| {
+            h.record(&before, &after, group);
+        });
+        self.doc.set(after);
+        self.sync_buttons();
+    }
+
+    /// Replaces the whole document (an import, an example, a link, another tab), as one undo step.
+    pub fn replace(&self, doc: WorkflowDoc) {
+        self.history.update_value(History::close);
+        self.edit(None, |d| *d = doc);
+    }
+
+    /// Ends the current typing group, so the next edit is a new undo step.
+    pub fn close_group(&self) {
+        self.history.update_value(History::close);
+    }
+
+    pub fn undo(&self) {
+        let present = self.doc.get_untracked();
+        if let Some(state) = self.history.try_update_value(|h| h.undo(&present)).flatten() {
+            self.doc.set(state);
+            self.say("Undone.");
+        } else {
+            self.say("Nothing to undo.");
+        }
+        self.sync_buttons();
+    }
+
+    pub fn redo(&self) {
+        let present = self.doc.get_untracked();
+        if let Some(state) = self.history.try_update_value(|h| h.redo(&present)).flatten() {
+            self.doc.set(state);
+            self.say("Redone.");
+        } else {
+            self.say("Nothing to redo.");
+        }
+        self.sync_buttons();
+    }
+
+    /// Tells screen readers (politely) what an action did.
+    pub fn say(&self, text: impl Into<String>) {
+        let text = text.into();
+        // The same sentence twice in a row must still be heard: clear, then set.
+        if self.said.get_untracked() == text {
+            self.said.set(String::new());
+        }
+        self.said.set(text);
+    }
+
+    pub fn inform(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            tone: Tone::Info,
+            text: text.into(),
+            download: None,
+        }));
+    }
+
+    pub fn problem(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            tone: Tone::Problem,
+            text: text.into(),
+            download: None,
+        }));
+    }
+}

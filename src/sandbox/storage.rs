@@ -1,0 +1,175 @@
+//! Keeping work safe in the browser: autosave to localStorage (with a versioned envelope from the
+//! core), restoring on load, keeping unreadable data aside, reporting a full quota, and following
+//! changes made in another tab.
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use flowguide_core::workflow::store::{self, StoreError};
+use flowguide_core::workflow::WorkflowDoc;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{Notice, Sandbox, SaveState, Tone};
+
+/// The storage key of the sandbox's work.
+pub const KEY: &str = "flowguide-sandbox";
+/// Autosave waits this long after the last change, so a burst of typing is one write.
+const DELAY: Duration = Duration::from_millis(250);
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// What was found in storage when the page opened.
+pub enum Loaded {
+    Nothing,
+    Restored(WorkflowDoc, Option<u64>),
+    /// Saved data could not be read: the reason, and where it was kept (or why it could not be).
+    Unreadable(StoreError, Result<String, String>, String),
+    /// Storage cannot be used at all (blocked by the browser's settings).
+    Unavailable,
+}
+
+/// Reads the saved work. Unreadable data is copied to a backup key first, so it is never lost.
+pub fn load() -> Loaded {
+    let Some(storage) = storage() else {
+        return Loaded::Unavailable;
+    };
+    let raw = match storage.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Nothing,
+        Err(_) => return Loaded::Unavailable,
+    };
+    match store::decode(&raw) {
+        Ok(saved) => Loaded::Restored(saved.doc, saved.saved_at),
+        Err(e) => {
+            let backup = format!("{KEY}-backup-{}", now());
+            let kept = match storage.set_item(&backup, &raw) {
+                Ok(()) => Ok(backup),
+                Err(err) => Err(error_name(&err)),
+            };
+            Loaded::Unreadable(e, kept, raw)
+        }
+    }
+}
+
+fn error_name(err: &wasm_bindgen::JsValue) -> String {
+    err.dyn_ref::<web_sys::DomException>()
+        .map(|e| e.name())
+        .unwrap_or_else(|| "Error".into())
+}
+
+thread_local! {
+    /// The pending autosave, if a change waits to be written.
+    static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    /// Set while applying another tab's change, which must not be written back.
+    static FROM_ELSEWHERE: Cell<bool> = const { Cell::new(false) };
+    /// Set when saving must stop (unreadable data could not be kept aside).
+    static DISABLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Writes the document now. Returns the problem in plain words when it could not be saved.
+fn write(doc: &WorkflowDoc) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not let pages store data, so your work is not saved")?;
+    storage.set_item(KEY, &store::encode(doc, now())).map_err(|err| {
+        if error_name(&err) == "QuotaExceededError" {
+            "your browser's storage for this site is full, so the latest changes are not saved".to_string()
+        } else {
+            "this browser refused to store your work".to_string()
+        }
+    })
+}
+
+fn flush(sb: Sandbox) {
+    if let Some(handle) = PENDING.with(Cell::take) {
+        handle.clear();
+        save_now(sb);
+    }
+}
+
+fn save_now(sb: Sandbox) {
+    if DISABLED.with(Cell::get) {
+        return;
+    }
+    match sb.doc.with_untracked(write) {
+        Ok(()) => {
+            if sb.save.get_untracked() == SaveState::Failed {
+                sb.notice.set(None);
+            }
+            sb.save.set(SaveState::Saved);
+        }
+        Err(why) => {
+            sb.save.set(SaveState::Failed);
+            sb.notice.set(Some(Notice {
+                tone: Tone::Problem,
+                text: format!(
+                    "Not saved: {why}. Download your workflow as a file to keep it safe; saving will try again at your next change."
+                ),
+                download: None,
+            }));
+        }
+    }
+}
+
+/// Saves every change within [`DELAY`], writes a pending change before the page goes away, and
+/// follows changes made in other tabs.
+pub fn autosave(sb: Sandbox, disabled: bool) {
+    DISABLED.with(|d| d.set(disabled));
+    let first = Cell::new(true);
+    Effect::new(move |_| {
+        sb.doc.track();
+        if first.replace(false) || FROM_ELSEWHERE.with(|f| f.replace(false)) || DISABLED.with(Cell::get) {
+            return;
+        }
+        sb.save.set(SaveState::Saving);
+        if let Some(old) = PENDING.with(Cell::take) {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                PENDING.with(Cell::take);
+                save_now(sb);
+            },
+            DELAY,
+        )
+        .ok();
+        PENDING.with(|p| p.set(handle));
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush(sb));
+    let other_tab = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() != Some(KEY) {
+            return;
+        }
+        let Some(text) = e.new_value() else {
+            sb.inform("The saved workflow was cleared in another tab. This tab still shows it, and saves it again at your next change.");
+            return;
+        };
+        match store::decode(&text) {
+            Ok(saved) if sb.doc.with_untracked(|d| *d != saved.doc) => {
+                // The other tab's version is now the saved one; this tab's unsaved change (if
+                // any) is not written over it, and Undo brings back what this tab showed.
+                if let Some(handle) = PENDING.with(Cell::take) {
+                    handle.clear();
+                }
+                FROM_ELSEWHERE.with(|f| f.set(true));
+                sb.replace(saved.doc);
+                sb.save.set(SaveState::Saved);
+                sb.inform("You changed this workflow in another tab, so this tab now shows those changes. Undo brings back what this tab showed before.");
+            }
+            Ok(_) => {}
+            Err(_) => {
+                sb.problem("Another tab saved something this tab cannot read. This tab keeps showing your workflow.")
+            }
+        }
+    });
+    on_cleanup(move || {
+        flush(sb);
+        leaving.remove();
+        other_tab.remove();
+    });
+}
