@@ -175,6 +175,9 @@ fn id_of(place: Place) -> String {
     }
 }
 
+/// The role chooser's "A new role…" option. Not a possible role id: ids never contain spaces.
+const NEW_ROLE: &str = "new role…";
+
 const KINDS: [(TriggerKind, &str); 5] = [
     (TriggerKind::Event, "Something happens (an event)"),
     (TriggerKind::Request, "Someone asks (a request)"),
@@ -760,7 +763,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                     id=step_field(i, "role")
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if v == "\u{0}new" {
+                        if v == NEW_ROLE {
                             adding_role.set(true);
                             focus_later(format!("wf-step-{i}-new-role"));
                             return;
@@ -805,7 +808,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                                 })}
                         }
                     }}
-                    <option value="\u{0}new">"A new role…"</option>
+                    <option value=NEW_ROLE>"A new role…"</option>
                 </select>
                 <Show when=move || adding_role.get()>
                     <div class="inline new-role">
@@ -871,6 +874,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                 <button
                     type="button"
                     class="button button-quiet"
+                    id=format!("wf-step-{i}-add-branch")
                     on:click=move |_| {
                         sb.edit(None, |d| edit::add_branch(d, i));
                         let b = branches.get_untracked().saturating_sub(1);

@@ -78,6 +78,30 @@ fn clear_fragment() {
     }
 }
 
+/// Opens the workflow in the address's fragment, if there is one: at once when there is no work to
+/// lose, otherwise after asking. A damaged link is reported and changes nothing.
+fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(fragment) = hash.strip_prefix('#').filter(|f| f.starts_with('w')) else {
+        return;
+    };
+    match link::decode(fragment) {
+        Ok(doc) => {
+            if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
+                sb.replace(doc);
+                sb.inform("Opened the workflow from the link.");
+            } else {
+                offer.set(Some(Offer(doc)));
+                editor::focus_later("offer-open".into());
+            }
+        }
+        Err(e) => sb.problem(format!(
+            "The link's workflow could not be opened: {e}. Your own work is still here."
+        )),
+    }
+    clear_fragment();
+}
+
 /// A linked workflow waiting for the learner's answer: open it, or keep the saved work.
 #[derive(Clone)]
 struct Offer(WorkflowDoc);
@@ -122,24 +146,11 @@ pub fn SandboxPage() -> impl IntoView {
     let sb = Sandbox::new(start);
     sb.notice.set(first_notice);
     let offer = RwSignal::new(None::<Offer>);
-    let hash = window().location().hash().unwrap_or_default();
-    if let Some(fragment) = hash.strip_prefix('#').filter(|f| f.starts_with('w')) {
-        match link::decode(fragment) {
-            Ok(doc) => {
-                if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
-                    sb.replace(doc);
-                    sb.inform("Opened the workflow from the link.");
-                } else {
-                    offer.set(Some(Offer(doc)));
-                }
-            }
-            Err(e) => sb.problem(format!(
-                "The link's workflow could not be opened: {e}. Your own work is still here."
-            )),
-        }
-        clear_fragment();
-    }
+    take_link(sb, offer);
     storage::autosave(sb, disabled);
+    // A link pasted into the address bar while the sandbox is open changes only the fragment.
+    let pasted = window_event_listener(ev::hashchange, move |_| take_link(sb, offer));
+    on_cleanup(move || pasted.remove());
 
     // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo everywhere in the sandbox, text fields
     // included: the sandbox's history knows about every kind of edit.

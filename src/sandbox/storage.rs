@@ -120,7 +120,9 @@ fn save_now(sb: Sandbox) {
 /// follows changes made in other tabs.
 pub fn autosave(sb: Sandbox, disabled: bool) {
     DISABLED.with(|d| d.set(disabled));
-    let first = Cell::new(true);
+    // What was restored is already saved; anything else the page opened with (a link, or a blank
+    // start after unreadable data) is saved like any change.
+    let first = Cell::new(!sb.can_undo.get_untracked());
     Effect::new(move |_| {
         sb.doc.track();
         if first.replace(false) || FROM_ELSEWHERE.with(|f| f.replace(false)) || DISABLED.with(Cell::get) {

@@ -58,8 +58,8 @@ test("the comparison lesson has its side-by-side table", async ({ page }) => {
   }
 });
 
-test("the sandbox and exercises pages say honestly that they are not ready", async ({ page }) => {
-  for (const route of ["sandbox", "exercises"]) {
+test("the exercises page says honestly that it is not ready", async ({ page }) => {
+  for (const route of ["exercises"]) {
     await page.goto(route);
     await pageReady(page);
     await expect(page.locator(".eyebrow")).toHaveText("Not ready yet");

@@ -1,0 +1,511 @@
+// The sandbox, end to end in Chromium: building a workflow by keyboard alone, fixes, undo and
+// redo, keeping work (autosave, corrupt storage, files, links, two tabs), the diagram and its
+// downloads, and HTML or script typed into every field.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { BpmnModdle } from "bpmn-moddle";
+import { Linter } from "bpmnlint";
+import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
+import { collectErrors, markDocument, isSameDocument } from "./helpers.mjs";
+import { mermaidErrors } from "../support/mermaid-check.mjs";
+
+const KEY = "flowguide-sandbox";
+const COMPONENTS = ["trigger", "steps", "roles", "handoffs", "inputs_outputs", "outcome"];
+
+async function openSandbox(page) {
+  await page.goto("sandbox");
+  await expect(page.locator(".sandbox #page-title")).toBeVisible();
+  await expect(page.locator(".component")).toHaveCount(6);
+}
+
+async function statuses(page) {
+  return page.locator(".component").evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.component, e.dataset.status])));
+}
+
+function all(status) {
+  return Object.fromEntries(COMPONENTS.map((c) => [c, status]));
+}
+
+/** Presses Tab (or Shift+Tab) until the element with `id` has focus; fails after 80 presses. */
+async function tabTo(page, id, back = false) {
+  for (let i = 0; i < 80; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+async function typeInto(page, id, text) {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+}
+
+async function chipsInto(page, id, ...names) {
+  await tabTo(page, id);
+  for (const name of names) {
+    await page.keyboard.type(name);
+    await page.keyboard.press("Enter");
+  }
+}
+
+/** Chooses an option of the focused <select> by typing its first letters, as keyboard users do. */
+async function chooseByTyping(page, id, text) {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+  await page.waitForTimeout(50);
+}
+
+async function savedDoc(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.document ?? null, KEY);
+}
+
+async function waitSaved(page) {
+  await expect(page.locator("#save-state")).toHaveAttribute("data-state", "saved");
+}
+
+async function startFrom(page, example) {
+  await page.selectOption("#wf-start", example);
+  await page.click("#wf-start-open");
+}
+
+test("a learner builds the expense workflow from blank by keyboard alone, and each status goes from missing to good", async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await openSandbox(page);
+  expect(await statuses(page)).toEqual(all("missing"));
+  await page.locator("#page-title").focus();
+
+  await typeInto(page, "wf-name", "Expense reimbursement");
+  await chooseByTyping(page, "wf-trigger-kind", "Something");
+  await expect(page.locator("#wf-trigger-kind")).toHaveValue("event");
+  await typeInto(page, "wf-trigger-description", "An employee submits an expense claim with receipts");
+  await chipsInto(page, "wf-trigger-provides", "expense claim", "receipts");
+  await expect(page.locator('[data-component="trigger"]')).toHaveAttribute("data-status", "good");
+
+  await chipsInto(page, "wf-add-role", "Employee", "Line manager", "Finance team");
+  await expect(page.locator(".role")).toHaveCount(3);
+
+  // Three steps: "Add a step" moves focus to the new step's title.
+  const steps = [
+    { title: "Review the claim against the expense policy", role: "Line", inputs: ["expense claim", "receipts"], outputs: ["approval decision"] },
+    { title: "Fix and resubmit the claim", role: "Emp", inputs: ["approval decision"], outputs: ["expense claim"] },
+    { title: "Pay the approved amount", role: "Fin", inputs: ["approval decision", "expense claim"], outputs: ["payment"] },
+  ];
+  for (const [i, s] of steps.entries()) {
+    await tabTo(page, "wf-add-step");
+    await page.keyboard.press("Enter");
+    await expect(page.locator(`#wf-step-${i}-title`)).toBeFocused();
+    await page.keyboard.type(s.title);
+    await chooseByTyping(page, `wf-step-${i}-role`, s.role);
+    await chipsInto(page, `wf-step-${i}-inputs`, ...s.inputs);
+    await chipsInto(page, `wf-step-${i}-outputs`, ...s.outputs);
+    if (i === 0) await expect(page.locator('[data-component="steps"]')).not.toHaveAttribute("data-status", "missing");
+  }
+  await expect(page.locator("#wf-step-0-role")).toHaveValue("line-manager");
+  await expect(page.locator("#wf-step-2-role")).toHaveValue("finance-team");
+
+  // Step 1 branches: rejected → step 2, approved → step 3.
+  await tabTo(page, "wf-step-0-after", true);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#wf-step-0-after")).toHaveValue("chosen");
+  await typeInto(page, "wf-step-0-branch-0-when", "rejected");
+  await tabTo(page, "wf-step-0-add-branch");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#wf-step-0-branch-1-to")).toBeFocused();
+  await expect(page.locator("#wf-step-0-branch-1-to")).toHaveValue("step-3");
+  await typeInto(page, "wf-step-0-branch-1-when", "approved");
+  // Step 2 goes back to step 1 by email; step 3 ends the workflow.
+  await tabTo(page, "wf-step-1-after");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await chooseByTyping(page, "wf-step-1-branch-0-to", "Step 1");
+  await expect(page.locator("#wf-step-1-branch-0-to")).toHaveValue("step-1");
+  await typeInto(page, "wf-step-1-branch-0-via", "email");
+  await tabTo(page, "wf-step-2-after");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#wf-step-2-after")).toHaveValue("end");
+
+  await typeInto(page, "wf-outcome-description", "The employee is reimbursed for valid expenses");
+  await typeInto(page, "wf-outcome-measure", "Payment reaches the employee within 10 working days of the claim");
+
+  await expect.poll(() => statuses(page)).toEqual(all("good"));
+  await expect(page.locator(".overall")).toContainText("What you built is a workflow");
+  // The status changes were announced politely, once the typing stopped.
+  await expect(page.locator("#feedback-announcer")).toContainText("now good");
+  // Each status shows in words and a symbol, not colour alone.
+  await expect(page.locator('[data-component="roles"] .badge')).toHaveText(/✓\s*good/);
+  // What was built is the expense example, field for field.
+  await waitSaved(page);
+  const example = JSON.parse(readFileSync("crates/core/src/workflow/examples/expense.json", "utf8"));
+  const built = await savedDoc(page);
+  const shape = (doc) => doc.steps.map((s) => [s.title, s.inputs, s.outputs, (s.next ?? []).map((n) => n.when ?? n.via).sort()]);
+  expect(shape(built)).toEqual(shape(example));
+  expect(errors).toEqual([]);
+});
+
+test("a fix applies with one button, and undo and redo take it back and forth", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  // Give step 3 a role that is not defined: the undefined-role rule offers to add it.
+  await page.evaluate(() => {
+    const input = document.querySelector("#wf-step-2-role");
+    input.insertAdjacentHTML("beforeend", '<option value="auditor">Auditor</option>');
+  });
+  await page.selectOption("#wf-step-2-role", "auditor");
+  const roles = page.locator('[data-component="roles"]');
+  await expect(roles).toHaveAttribute("data-status", "needs-work");
+  await expect(roles.locator('[data-rule="undefined-role"]')).toHaveCount(1);
+  const fix = roles.locator('[data-rule="undefined-role"] button', { hasText: /^Fix:/ });
+  await expect(fix).toBeVisible();
+  await fix.focus();
+  await page.keyboard.press("Enter");
+  const undefinedRole = roles.locator('[data-rule="undefined-role"]');
+  await expect(page.locator(".role")).toHaveCount(4);
+  await expect(undefinedRole).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".role")).toHaveCount(3);
+  await expect(undefinedRole).toHaveCount(1);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(page.locator(".role")).toHaveCount(4);
+  await expect(undefinedRole).toHaveCount(0);
+  // Typing in one field is one undo step; the buttons work too.
+  await page.locator("#wf-name").fill("");
+  await page.keyboard.press("Tab"); // leaving the field ends its undo step
+  await page.locator("#wf-name").pressSequentially("Claims");
+  await page.keyboard.press("Control+z");
+  await expect(page.locator("#wf-name")).toHaveValue("");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.locator("#wf-name")).toHaveValue("Claims");
+  // Undo goes all the way back to before the example was opened.
+  for (let i = 0; i < 10; i++) await page.keyboard.press("Control+z");
+  await expect(page.locator(".step")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeDisabled();
+});
+
+test("clicking a finding moves focus to its field, and a diagram box selects its step", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "support");
+  await page.locator("#wf-step-1-title").fill("Stuff");
+  const finding = page.locator('[data-component="steps"] .finding .link-button').first();
+  await expect(finding).toBeVisible();
+  const field = await finding.getAttribute("data-field");
+  await finding.click();
+  await expect(page.locator(`#${field}`)).toBeFocused();
+  expect(field).toBe("wf-step-1-title");
+  // The box of the step with a problem carries a marker with a count, not only a colour.
+  await expect(page.locator('.diagram-frame [data-index="1"].has-problems')).toHaveCount(1);
+  await page.locator('.diagram-frame [data-index="3"]').click();
+  await expect(page.locator("#wf-step-3-title")).toBeFocused();
+  await expect(page.locator("#wf-step-3")).toHaveClass(/selected/);
+  // The text alternative names each step, its role and its handoffs.
+  await page.locator(".diagram-words summary").click();
+  await expect(page.locator(".diagram-words li").first()).toContainText("Step 1, Read the ticket");
+});
+
+test("steps move with buttons and with Alt+arrow keys, keeping focus", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  await page.locator("#wf-step-0-title").focus();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(page.locator("#wf-step-1-title")).toHaveValue("Review the claim against the expense policy");
+  await expect(page.locator("#wf-step-1-title")).toBeFocused();
+  await expect(page.locator("#action-announcer")).toContainText("Moved step 1 to position 2");
+  await page.getByRole("button", { name: "Move step 2 up" }).click();
+  await expect(page.locator("#wf-step-0-title")).toHaveValue("Review the claim against the expense policy");
+  await page.getByRole("button", { name: "Duplicate step 1" }).click();
+  await expect(page.locator(".step")).toHaveCount(4);
+  await expect(page.locator("#wf-step-1-title")).toBeFocused();
+  await page.getByRole("button", { name: "Remove step 2" }).click();
+  await expect(page.locator(".step")).toHaveCount(3);
+});
+
+test("removing a role that steps use asks what to do with them", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  await page.getByRole("button", { name: "Remove the role Line manager" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Line manager does 1 step");
+  // Escape cancels and changes nothing.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(".role")).toHaveCount(3);
+  await page.getByRole("button", { name: "Remove the role Line manager" }).click();
+  await dialog.getByLabel("The role that takes them").selectOption("finance");
+  await dialog.getByRole("button", { name: "Remove role" }).click();
+  await expect(page.locator(".role")).toHaveCount(2);
+  await expect(page.locator("#wf-step-0-role")).toHaveValue("finance");
+  // A new role can be typed in place from a step's role chooser.
+  await page.selectOption("#wf-step-0-role", { label: "A new role…" });
+  await page.locator("#wf-step-0-new-role").fill("Auditor");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#wf-step-0-role")).toHaveValue("auditor");
+  await expect(page.locator(".role")).toHaveCount(3);
+});
+
+test("a reload restores exactly what was there, and the indicator says when it is saved", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "onboarding");
+  await page.locator("#wf-outcome-measure").fill("Every starter signs in on day one");
+  await expect(page.locator("#save-state")).toHaveText(/Saving…|Saved/);
+  await waitSaved(page);
+  const before = await savedDoc(page);
+  expect(before.outcome.measure).toBe("Every starter signs in on day one");
+  await page.reload();
+  await expect(page.locator(".component")).toHaveCount(6);
+  await expect(page.locator("#wf-outcome-measure")).toHaveValue("Every starter signs in on day one");
+  await expect(page.locator(".step")).toHaveCount(before.steps.length);
+  expect(await savedDoc(page)).toEqual(before);
+});
+
+test("saved data that cannot be read is kept aside, reported, and the sandbox starts blank", async ({ page }) => {
+  const broken = '{"kind":"flowguide-sandbox","version":1,"savedAt":1,"document":{"format":"flowguide/workflow","vers';
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, broken]);
+  await openSandbox(page);
+  const notice = page.locator("#sandbox-notice");
+  await expect(notice).toHaveAttribute("role", "alert");
+  await expect(notice).toContainText("could not be opened");
+  await expect(notice).toContainText("cut short");
+  expect(await statuses(page)).toEqual(all("missing"));
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("flowguide-sandbox-backup-")).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual([broken]);
+  // The raw data can be downloaded as it was.
+  const download = page.waitForEvent("download");
+  await notice.getByRole("button", { name: "Download the saved data" }).click();
+  const file = await (await download).path();
+  expect(readFileSync(file, "utf8")).toBe(broken);
+  // New work saves normally, and the backup stays.
+  await page.locator("#wf-name").fill("Fresh start");
+  await waitSaved(page);
+  expect((await savedDoc(page)).name).toBe("Fresh start");
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("backup")).length)).toBe(1);
+});
+
+test("a full storage quota is reported, not ignored", async ({ page }) => {
+  await openSandbox(page);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("full", "QuotaExceededError");
+    };
+  });
+  await page.locator("#wf-name").fill("Too much");
+  await expect(page.locator("#save-state")).toHaveAttribute("data-state", "failed");
+  await expect(page.locator("#sandbox-notice")).toContainText("storage for this site is full");
+});
+
+test("importing a broken file names the problem and leaves the work untouched; a good file or a dropped one opens", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  await waitSaved(page);
+  const before = await savedDoc(page);
+  await page.locator("#wf-open-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{\n  "format": "flowguide/workflow",\n  "version": 1,\n  "steps": [ { "id": "a" ]\n}') });
+  const notice = page.locator("#sandbox-notice");
+  await expect(notice).toContainText("broken.json could not be opened: line 4, column");
+  await expect(notice).toContainText("Your workflow has not changed");
+  await expect(page.locator("#wf-name")).toHaveValue("Expense reimbursement");
+  expect(await savedDoc(page)).toEqual(before);
+  await page.locator("#wf-open-file").setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from('{"format":"flowguide/workflow","version":9}') });
+  await expect(notice).toContainText("version 9");
+
+  const support = readFileSync("crates/core/src/workflow/examples/support.json", "utf8");
+  await page.locator("#wf-open-file").setInputFiles({ name: "support.json", mimeType: "application/json", buffer: Buffer.from(support) });
+  await expect(page.locator("#wf-name")).toHaveValue("Customer support ticket");
+  // Drag and drop goes through the same reader.
+  const onboarding = readFileSync("crates/core/src/workflow/examples/onboarding.json", "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const t = new DataTransfer();
+    t.items.add(new File([text], "onboarding.json", { type: "application/json" }));
+    return t;
+  }, onboarding);
+  await page.locator(".sandbox").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(page.locator("#wf-name")).toHaveValue("New employee onboarding");
+  // An import is undoable like any edit.
+  await page.keyboard.press("Control+z");
+  await expect(page.locator("#wf-name")).toHaveValue("Customer support ticket");
+  // And the exported file opens again as the same document.
+  const download = page.waitForEvent("download");
+  await page.click("#download-json");
+  const file = await (await download).path();
+  expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(support));
+});
+
+test("a share link round-trips, asks before replacing saved work, and a damaged link says so", async ({ page, browser }) => {
+  await openSandbox(page);
+  await startFrom(page, "onboarding");
+  await page.locator("#wf-name").fill("Onboarding, shared");
+  await page.click("#share-link");
+  const url = await page.locator("#share-url").inputValue();
+  expect(url).toMatch(/\/sandbox#w1\.[A-Za-z0-9_-]+$/);
+  await waitSaved(page);
+  const shared = await savedDoc(page);
+
+  // Someone with no saved work opens it straight away.
+  const other = await browser.newContext();
+  const reader = await other.newPage();
+  await reader.goto(url);
+  await expect(reader.locator("#wf-name")).toHaveValue("Onboarding, shared");
+  await expect.poll(() => savedDoc(reader)).toEqual(shared);
+  expect(await reader.evaluate(() => location.hash)).toBe("");
+
+  // Someone with work of their own is asked first.
+  await reader.locator("#wf-name").fill("My own work");
+  await waitSaved(reader);
+  // Pasting the link while the sandbox is open changes only the fragment: it is still offered.
+  await reader.goto(url);
+  await expect(reader.locator("#link-offer")).toContainText("called “Onboarding, shared”");
+  await expect(reader.locator("#wf-name")).toHaveValue("My own work");
+  await reader.click("#offer-keep");
+  await expect(reader.locator("#wf-name")).toHaveValue("My own work");
+  await reader.reload(); // a full load of the link is offered the same way
+  await reader.goto(url);
+  await expect(reader.locator("#offer-open")).toBeFocused();
+  await reader.click("#offer-open");
+  await expect(reader.locator("#wf-name")).toHaveValue("Onboarding, shared");
+  await reader.keyboard.press("Control+z");
+  await expect(reader.locator("#wf-name")).toHaveValue("My own work");
+
+  // A truncated or tampered link is refused with a clear message, and the work stays.
+  for (const bad of [url.slice(0, -12), url.replace(/.$/, (c) => (c === "A" ? "B" : "A"))]) {
+    await reader.goto(bad);
+    await expect(reader.locator("#sandbox-notice")).toContainText("could not be opened");
+    await expect(reader.locator("#wf-name")).toHaveValue("My own work");
+  }
+  await other.close();
+});
+
+test("a change in one tab shows in the other, with a note, and nothing is overwritten silently", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openSandbox(a);
+  await startFrom(a, "expense");
+  await waitSaved(a);
+  await openSandbox(b);
+  await expect(b.locator("#wf-name")).toHaveValue("Expense reimbursement");
+  await a.locator("#wf-name").fill("Changed in tab A");
+  await expect(b.locator("#wf-name")).toHaveValue("Changed in tab A");
+  await expect(b.locator("#sandbox-notice")).toContainText("another tab");
+  // Tab B's next change builds on A's, and A follows it in turn.
+  await b.locator("#wf-outcome-measure").fill("Paid within 5 days");
+  await expect(a.locator("#wf-outcome-measure")).toHaveValue("Paid within 5 days");
+  await expect(a.locator("#wf-name")).toHaveValue("Changed in tab A");
+  await waitSaved(b);
+  const saved = await savedDoc(b);
+  expect([saved.name, saved.outcome.measure]).toEqual(["Changed in tab A", "Paid within 5 days"]);
+});
+
+test("the diagram downloads as a non-empty SVG and PNG; BPMN and Mermaid downloads open in their tools", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openSandbox(page);
+  await startFrom(page, "support");
+  const grab = async (id) => {
+    const download = page.waitForEvent("download");
+    await page.click(id);
+    const d = await download;
+    return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+  };
+  const svg = await grab("#download-svg");
+  expect(svg.name).toBe("customer-support-ticket.svg");
+  expect(svg.bytes.toString()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Read the ticket[\s\S]*<\/svg>$/);
+  const png = await grab("#download-png");
+  expect(png.name).toBe("customer-support-ticket.png");
+  expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+  // The PNG is a real drawing: not one flat colour.
+  const colours = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const cx = c.getContext("2d");
+    cx.drawImage(img, 0, 0);
+    const data = cx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) seen.add(data.slice(i, i + 3).join());
+    return seen.size;
+  }, png.bytes.toString("base64"));
+  expect(colours).toBeGreaterThan(5);
+
+  const bpmn = await grab("#download-bpmn");
+  expect(bpmn.name).toBe("customer-support-ticket.bpmn");
+  const { rootElement, warnings } = await new BpmnModdle().fromXML(bpmn.bytes.toString());
+  expect(warnings).toEqual([]);
+  const linter = new Linter({ config: { extends: "bpmnlint:correctness" }, resolver: new NodeResolver() });
+  const reports = await linter.lint(rootElement);
+  expect(Object.values(reports).flat()).toEqual([]);
+
+  const mermaid = await grab("#download-mermaid");
+  expect(mermaid.name).toBe("customer-support-ticket.mmd");
+  const probe = await page.context().newPage();
+  expect(await mermaidErrors(probe, [["download", mermaid.bytes.toString()]])).toEqual([]);
+  await probe.close();
+});
+
+test("HTML and script typed into every text field show as text and never run", async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  const payload = (n) => `<img src=x onerror="window.__pwned=${n}"><script>window.__pwned=${n}</script>"'&`;
+  await page.locator("#wf-step-0-after").selectOption("chosen");
+  const fields = await page.locator('.wf-editor input[type="text"]:not([id$="new-role"])').evaluateAll((els) => els.map((e) => e.id));
+  expect(fields.length).toBeGreaterThan(20);
+  for (const [n, id] of fields.entries()) {
+    const field = page.locator(`#${id}`);
+    if (await field.getAttribute("list")) {
+      await field.fill(payload(n));
+      await field.press("Enter");
+    } else {
+      await field.fill(payload(n));
+    }
+  }
+  await waitSaved(page);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('.sandbox img, .sandbox script, .diagram-frame foreignObject').count()).toBe(0);
+  // The text is there, as text: in the diagram, the feedback and the chips.
+  await expect(page.locator(".diagram-frame")).toContainText('<img src=x onerror="window.__pwned=');
+  await expect(page.locator(".chip", { hasText: "<img src=x" }).first()).toBeVisible();
+  await expect(page.locator("#wf-name")).toHaveValue(payload(fields.indexOf("wf-name")));
+  // It survives a reload and a share link the same way.
+  await page.reload();
+  await expect(page.locator(".component")).toHaveCount(6);
+  await page.click("#share-link");
+  await page.goto((await page.locator("#share-url").inputValue()).replace("/sandbox#", "/sandbox?again#"));
+  await expect(page.locator(".diagram-frame")).toContainText("<script>window.__pwned=");
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(errors).toEqual([]);
+});
+
+test("the sandbox opens from an in-app link on a reading page, and the reading pages open from it", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("learn/what-is-a-workflow");
+  await expect(page.locator("#page-title")).toBeVisible();
+  await page.locator(".site-nav a", { hasText: "Sandbox" }).click();
+  await expect(page.locator(".sandbox")).toBeVisible();
+  await expect(page).toHaveTitle("Sandbox · Flowguide");
+  await markDocument(page);
+  await page.locator(".site-nav a", { hasText: "Learn" }).click();
+  await expect(page.locator("#page-title")).toHaveText("Learn");
+  expect(await isSameDocument(page)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("on a phone the sandbox stacks, has no page-wide sideways scroll, and the diagram scrolls in its frame", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await openSandbox(page);
+  await startFrom(page, "onboarding");
+  await expect(page.locator(".sandbox-jump")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const frame = await page.locator(".diagram-frame").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(frame.scroll).toBeGreaterThan(frame.client);
+  await context.close();
+});
