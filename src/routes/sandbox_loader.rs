@@ -1,6 +1,6 @@
 //! `/sandbox` in the reading pages' bundle. The sandbox is a second, larger bundle that only its
 //! own page loads (see `Trunk.toml` and `./x build`), so the first visit to any lesson stays
-//! small. Arriving here from a link inside the app, this reloads the address, and the host then
+//! small. Arriving here from a link inside the app, this loads the sandbox's address in full, and the host then
 //! serves the sandbox's page. If this bundle was served for `/sandbox` itself, the host is missing
 //! the sandbox's files, and the page says so instead of reloading for ever.
 
@@ -23,7 +23,8 @@ pub fn remember_first_route() {
 pub fn SandboxPage() -> impl IntoView {
     let loaded_here = FIRST_ROUTE.with(|r| r == "sandbox");
     if !loaded_here {
-        let _ = window().location().reload();
+        // The router may not have changed the address yet, so go to it by name.
+        let _ = window().location().assign(&href("/sandbox"));
     }
     view! {
         <PageMeta title="Sandbox" description="Build a workflow and get feedback on each of its six parts as you type." />

@@ -90,15 +90,14 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
             ></div>
             <details class="diagram-words">
                 <summary>"The diagram in words"</summary>
+                <Show when=move || words.with(Vec::is_empty)>
+                    <p>"There are no steps yet."</p>
+                </Show>
+                // Keyed by text, so a keystroke replaces only the sentence it changed.
                 <ol>
-                    {move || {
-                        let lines = words.get();
-                        if lines.is_empty() {
-                            view! { <li>"There are no steps yet."</li> }.into_any()
-                        } else {
-                            lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view().into_any()
-                        }
-                    }}
+                    <For each=move || words.get().into_iter().enumerate() key=|(i, l)| (*i, l.clone()) let:item>
+                        <li>{item.1}</li>
+                    </For>
                 </ol>
             </details>
         </section>
