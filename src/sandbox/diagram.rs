@@ -3,6 +3,7 @@
 //! gives the text alternative, and offers SVG and PNG downloads.
 
 use flowguide_core::export::diagram;
+use flowguide_core::workflow::graph::Graph;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,13 +23,16 @@ fn size_of(svg: &str) -> (f64, f64) {
 
 #[component]
 pub fn Diagram(sb: Sandbox) -> impl IntoView {
-    let svg = Memo::new(move |_| {
+    // One analysis per edit serves the drawing and its text alternative.
+    let drawn = Memo::new(move |_| {
         sb.doc.with(|d| {
+            let g = Graph::new(d);
             let markers = sb.report.with(|r| diagram::markers(d, r));
-            diagram::svg(d, &markers)
+            (diagram::draw(&g, &markers), diagram::describe_graph(&g))
         })
     });
-    let words = Memo::new(move |_| sb.doc.with(diagram::describe));
+    let svg = Memo::new(move |_| drawn.with(|(svg, _)| svg.clone()));
+    let words = Memo::new(move |_| drawn.with(|(_, words)| words.clone()));
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;

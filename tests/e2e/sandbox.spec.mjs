@@ -509,3 +509,13 @@ test("on a phone the sandbox stacks, has no page-wide sideways scroll, and the d
   expect(frame.scroll).toBeGreaterThan(frame.client);
   await context.close();
 });
+
+test("a host that serves the reading page for /sandbox gets a clear message, not a reload loop", async ({ page }) => {
+  await page.route(/\/sandbox$/, (route) => route.fulfill({ path: "target/site/root/index.html", contentType: "text/html" }));
+  let loads = 0;
+  page.on("load", () => loads++);
+  await page.goto("sandbox");
+  await expect(page.getByRole("alert")).toContainText("The sandbox could not start");
+  await page.waitForTimeout(500);
+  expect(loads).toBe(1);
+});

@@ -194,7 +194,12 @@ fn f(x: f64) -> String {
 
 /// Draws the diagram. `markers[i]` is the number of problems on step `i` (or empty for none).
 pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
-    let g = Graph::new(doc);
+    draw(&Graph::new(doc), markers)
+}
+
+/// Draws the diagram from an analysis the caller already has (the sandbox shares one per edit).
+pub fn draw(g: &Graph, markers: &Markers) -> String {
+    let doc = g.doc;
     let l = layout(&g);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"diagram-title\"><title id=\"diagram-title\">{}</title>",
@@ -383,7 +388,12 @@ pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
 
 /// The diagram in words: one sentence per step, in list order.
 pub fn describe(doc: &WorkflowDoc) -> Vec<String> {
-    let g = Graph::new(doc);
+    describe_graph(&Graph::new(doc))
+}
+
+/// The text alternative from an analysis the caller already has.
+pub fn describe_graph(g: &Graph) -> Vec<String> {
+    let doc = g.doc;
     let title = |i: usize| {
         let t = doc.steps[i].title.trim();
         if t.is_empty() {
