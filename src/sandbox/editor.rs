@@ -318,6 +318,10 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     id="wf-add-step"
                     class="button"
                     on:click=move |_| {
+                        if step_count.get_untracked() >= edit::MAX_STEPS {
+                            sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
+                            return;
+                        }
                         let mut at = 0;
                         sb.edit(None, |d| at = edit::add_step(d, None));
                         sb.say(format!("Added step {}.", at + 1));
@@ -709,6 +713,10 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                         class="button button-quiet"
                         aria-label=format!("Duplicate step {}", i + 1)
                         on:click=move |_| {
+                            if count.get_untracked() >= edit::MAX_STEPS {
+                                sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
+                                return;
+                            }
                             let mut at = None;
                             sb.edit(None, |d| at = edit::duplicate_step(d, i));
                             if let Some(at) = at {

@@ -14,7 +14,8 @@ pub mod state;
 pub mod storage;
 
 use flowguide_core::export::{bpmn, mermaid};
-use flowguide_core::workflow::edit::is_blank;
+use flowguide_core::feedback::Status;
+use flowguide_core::workflow::edit::{fits_sandbox, is_blank};
 use flowguide_core::workflow::examples::EXAMPLES;
 use flowguide_core::workflow::parse::{parse, to_pretty_json, MAX_BYTES};
 use flowguide_core::workflow::{link, WorkflowDoc};
@@ -28,7 +29,9 @@ use storage::Loaded;
 
 /// Opens a file's text as the workflow, or says what is wrong and leaves the work as it was.
 fn open_text(sb: Sandbox, file_name: &str, text: Result<String, String>) {
-    let result = text.and_then(|t| parse(&t).map_err(|e| e.to_string()));
+    let result = text
+        .and_then(|t| parse(&t).map_err(|e| e.to_string()))
+        .and_then(|doc| fits_sandbox(&doc).map(|()| doc));
     match result {
         Ok(doc) => {
             let name = doc.name.trim().to_string();
@@ -85,7 +88,10 @@ fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
     let Some(fragment) = hash.strip_prefix('#').filter(|f| f.starts_with('w')) else {
         return;
     };
-    match link::decode(fragment) {
+    match link::decode(fragment)
+        .map_err(|e| e.to_string())
+        .and_then(|doc| fits_sandbox(&doc).map(|()| doc))
+    {
         Ok(doc) => {
             if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
                 sb.replace(doc);
@@ -113,6 +119,8 @@ pub fn SandboxPage() -> impl IntoView {
     let mut first_notice = None;
     let mut disabled = false;
     let start = match loaded {
+        // Saved work opens whatever its size: only a hand-edited store can pass the step limit,
+        // and hiding it would look like lost work.
         Loaded::Restored(doc, _) => doc,
         Loaded::Nothing => WorkflowDoc::new(),
         Loaded::Unavailable => {
@@ -223,7 +231,14 @@ pub fn SandboxPage() -> impl IntoView {
             <OfferBar sb offer />
             <nav class="sandbox-jump" aria-label="Parts of the sandbox">
                 <a href="#ed-about">"Editor"</a>
-                <a href="#feedback">"Feedback"</a>
+                <a href="#feedback">
+                    {move || {
+                        let n = sb
+                            .report
+                            .with(|r| r.components.iter().filter(|(_, c)| c.status != Status::Good).count());
+                        if n == 0 { "Feedback (all good)".to_string() } else { format!("Feedback ({n} to work on)") }
+                    }}
+                </a>
                 <a href="#diagram">"Diagram"</a>
             </nav>
             <div class="sandbox-main">
@@ -334,7 +349,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                     id="download-bpmn"
                     on:click=move |_| export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
                 >
-                    "BPMN"
+                    "Export as BPMN"
                 </button>
                 <button
                     type="button"
@@ -342,7 +357,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                     id="download-mermaid"
                     on:click=move |_| export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
                 >
-                    "Mermaid"
+                    "Export as Mermaid"
                 </button>
                 <button
                     type="button"

@@ -519,3 +519,13 @@ test("a host that serves the reading page for /sandbox gets a clear message, not
   await page.waitForTimeout(500);
   expect(loads).toBe(1);
 });
+
+test("a document too big for the sandbox is refused with the reason, and the work stays", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  const steps = Array.from({ length: 501 }, (_, i) => ({ id: `s${i}`, title: `Check item ${i}` }));
+  const big = JSON.stringify({ format: "flowguide/workflow", version: 1, name: "Big", steps });
+  await page.locator("#wf-open-file").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.from(big) });
+  await expect(page.locator("#sandbox-notice")).toContainText("big.json could not be opened: it has 501 steps");
+  await expect(page.locator("#wf-name")).toHaveValue("Expense reimbursement");
+});

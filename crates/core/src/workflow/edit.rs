@@ -9,6 +9,22 @@ use crate::slug::slugify;
 use crate::workflow::artifact;
 use crate::workflow::document::{NextDoc, RoleDoc, StepDoc, WorkflowDoc};
 
+/// The most steps the sandbox edits. Far beyond a small workflow (40 steps already reads as a
+/// process), and low enough that every keystroke stays quick; the command-line checker takes
+/// documents of any size.
+pub const MAX_STEPS: usize = 500;
+
+/// Whether the sandbox can edit this document, and if not, why, in plain words.
+pub fn fits_sandbox(doc: &WorkflowDoc) -> Result<(), String> {
+    if doc.steps.len() > MAX_STEPS {
+        return Err(format!(
+            "it has {} steps, and the sandbox edits workflows of up to {MAX_STEPS} steps (check bigger ones with the command-line checker)",
+            doc.steps.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Where work goes after a step, as the editor offers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum After {
@@ -396,6 +412,13 @@ mod tests {
         assert!(!add_artifact(inputs, " Expense  CLAIM "));
         assert!(!add_artifact(inputs, "   "));
         assert!(add_artifact(inputs, "policy"));
+    }
+
+    #[test]
+    fn big_documents_are_refused_with_a_reason() {
+        assert!(fits_sandbox(&crate::workflow::generate::workflow(MAX_STEPS)).is_ok());
+        let e = fits_sandbox(&crate::workflow::generate::workflow(MAX_STEPS + 1)).unwrap_err();
+        assert!(e.contains("501 steps") && e.contains("command-line checker"), "{e}");
     }
 
     #[test]
