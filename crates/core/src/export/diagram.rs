@@ -200,7 +200,7 @@ pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
 /// Draws the diagram from an analysis the caller already has (the sandbox shares one per edit).
 pub fn draw(g: &Graph, markers: &Markers) -> String {
     let doc = g.doc;
-    let l = layout(&g);
+    let l = layout(g);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"diagram-title\"><title id=\"diagram-title\">{}</title>",
         f(l.width),
