@@ -326,9 +326,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 >
                     "Download file"
                 </button>
-                <label class="button file-button" for="wf-open-file">
-                    "Open file…"
-                </label>
+                // Before its label, so the label can show the focus ring of the hidden input.
                 <input
                     id="wf-open-file"
                     class="visually-hidden"
@@ -343,6 +341,9 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                         input.set_value("");
                     }
                 />
+                <label class="button file-button" for="wf-open-file">
+                    "Open file…"
+                </label>
                 <button
                     type="button"
                     class="button"

@@ -529,3 +529,25 @@ test("a document too big for the sandbox is refused with the reason, and the wor
   await expect(page.locator("#sandbox-notice")).toContainText("big.json could not be opened: it has 501 steps");
   await expect(page.locator("#wf-name")).toHaveValue("Expense reimbursement");
 });
+
+test("every sandbox control shows a visible focus ring from the keyboard", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  await page.locator("#page-title").focus();
+  const seen = new Set();
+  for (let i = 0; i < 70; i++) {
+    await page.keyboard.press("Tab");
+    const ring = await page.evaluate(() => {
+      let el = document.activeElement;
+      const id = el.id || el.textContent.trim().slice(0, 30) || el.tagName;
+      // A visually hidden file input shows its ring on its label.
+      if (el.classList.contains("visually-hidden") && el.labels?.length) el = el.labels[0];
+      const style = getComputedStyle(el);
+      return { id, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+    });
+    seen.add(ring.id);
+    expect(ring.style, `focus on ${ring.id}`).not.toBe("none");
+    expect(ring.width, `focus on ${ring.id}`).toBeGreaterThanOrEqual(2);
+  }
+  for (const id of ["wf-open-file", "wf-start", "wf-name", "wf-trigger-kind", "wf-role-0-name"]) expect(seen).toContain(id);
+});
