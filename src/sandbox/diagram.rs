@@ -28,11 +28,33 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
         sb.doc.with(|d| {
             let g = Graph::new(d);
             let markers = sb.report.with(|r| diagram::markers(d, r));
-            (diagram::draw(&g, &markers), diagram::describe_graph(&g))
+            (diagram::drawing(&g, &markers), diagram::describe_graph(&g))
         })
     });
-    let svg = Memo::new(move |_| drawn.with(|(svg, _)| svg.clone()));
+    let picture = Memo::new(move |_| drawn.with(|(p, _)| p.clone()));
     let words = Memo::new(move |_| drawn.with(|(_, words)| words.clone()));
+    // Each part keyed by its own markup (and which copy of it this is): a keystroke replaces the
+    // one box it changed, not the whole drawing.
+    let parts = move || {
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        picture.with(|p| {
+            p.parts
+                .iter()
+                .map(|part| {
+                    let n = seen.entry(part.clone()).or_default();
+                    *n += 1;
+                    (*n, part.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    // Downloads are the core's one SVG writer, from the document as it is now.
+    let svg_text = move || {
+        sb.doc.with_untracked(|d| {
+            let markers = sb.report.with_untracked(|r| diagram::markers(d, r));
+            diagram::svg(d, &markers)
+        })
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;
@@ -57,7 +79,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                         class="button button-small"
                         id="download-svg"
                         on:click=move |_| {
-                            if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg.get_untracked()) {
+                            if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg_text()) {
                                 sb.problem(format!("The SVG could not be made: {e}."));
                             }
                         }
@@ -69,7 +91,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                         class="button button-small"
                         id="download-png"
                         on:click=move |_| {
-                            let text = svg.get_untracked();
+                            let text = svg_text();
                             let (w, h) = size_of(&text);
                             let file = format!("{}.png", name());
                             leptos::task::spawn_local(async move {
@@ -90,8 +112,22 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 role="group"
                 aria-label="Workflow diagram (scrolls)"
                 on:click=on_click
-                inner_html=move || svg.get()
-            ></div>
+            >
+                <svg
+                    xmlns="http://www.w3.org/2000/svg"
+                    class="workflow-diagram"
+                    viewBox=move || picture.with(|p| format!("0 0 {} {}", p.width, p.height))
+                    width=move || picture.with(|p| p.width.clone())
+                    height=move || picture.with(|p| p.height.clone())
+                    role="img"
+                    aria-labelledby="diagram-title"
+                >
+                    <title id="diagram-title">{move || picture.with(|p| p.title.clone())}</title>
+                    <For each=parts key=|part| part.clone() let:part>
+                        <g inner_html=part.1></g>
+                    </For>
+                </svg>
+            </div>
             <details class="diagram-words">
                 <summary>"The diagram in words"</summary>
                 <Show when=move || words.with(Vec::is_empty)>

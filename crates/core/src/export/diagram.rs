@@ -165,7 +165,7 @@ fn wrap(title: &str) -> Vec<String> {
 }
 
 /// The drawing's own styles, so a downloaded SVG looks right on its own. Pages may override them.
-const STYLE: &str = "<style>.workflow-diagram{font:13px system-ui,sans-serif}.diagram-lane rect{fill:#f6f8fa;stroke:#d3d9e0}.diagram-lane:nth-of-type(even) rect{fill:#fff}.diagram-lane-name{font-weight:700;fill:#1b1f24}.diagram-step rect{fill:#fff;stroke:#1f5f8b;stroke-width:2}.diagram-step text{fill:#1b1f24}.diagram-step.has-problems rect{stroke:#b42318;stroke-dasharray:6 3}.diagram-marker circle{fill:#b42318}.diagram-marker text{fill:#fff;font-weight:700;font-size:11px}.diagram-link{fill:none;stroke:#4a5563;stroke-width:1.5}.diagram-handoff{stroke:#1f5f8b;stroke-width:2.5}.diagram-arrowhead{fill:#4a5563}.diagram-condition{fill:#1b1f24;font-style:italic}.diagram-carries{fill:#1f5f8b;font-size:12px}.diagram-condition,.diagram-carries{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.diagram-start circle{fill:#fff;stroke:#1b1f24;stroke-width:2}.diagram-end circle{fill:#fff;stroke:#1b1f24;stroke-width:5}</style>";
+const STYLE: &str = "<style>.workflow-diagram{font:13px system-ui,sans-serif}.diagram-lane rect{fill:#f6f8fa;stroke:#d3d9e0}.diagram-lane-alt rect{fill:#fff}.diagram-lane-name{font-weight:700;fill:#1b1f24}.diagram-step rect{fill:#fff;stroke:#1f5f8b;stroke-width:2}.diagram-step text{fill:#1b1f24}.diagram-step.has-problems rect{stroke:#b42318;stroke-dasharray:6 3}.diagram-marker circle{fill:#b42318}.diagram-marker text{fill:#fff;font-weight:700;font-size:11px}.diagram-link{fill:none;stroke:#4a5563;stroke-width:1.5}.diagram-handoff{stroke:#1f5f8b;stroke-width:2.5}.diagram-arrowhead{fill:#4a5563}.diagram-condition{fill:#1b1f24;font-style:italic}.diagram-carries{fill:#1f5f8b;font-size:12px}.diagram-condition,.diagram-carries{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.diagram-start circle{fill:#fff;stroke:#1b1f24;stroke-width:2}.diagram-end circle{fill:#fff;stroke:#1b1f24;stroke-width:5}</style>";
 
 /// How many problems (errors and warnings) concern each step, for the markers on the boxes.
 pub type Markers = [usize];
@@ -197,24 +197,58 @@ pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
     draw(&Graph::new(doc), markers)
 }
 
+/// The diagram in pieces: its size, its title, and its top-level parts in painting order (styles,
+/// lanes, each link with its labels, start, end, each step). The sandbox keeps one SVG element per
+/// part and replaces only the parts an edit changed; [`draw`] joins them into one SVG.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drawing {
+    pub width: String,
+    pub height: String,
+    /// The accessible title, as plain text.
+    pub title: String,
+    /// Markup, each already escaped.
+    pub parts: Vec<String>,
+}
+
 /// Draws the diagram from an analysis the caller already has (the sandbox shares one per edit).
 pub fn draw(g: &Graph, markers: &Markers) -> String {
-    let doc = g.doc;
-    let l = layout(g);
+    let d = drawing(g, markers);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"diagram-title\"><title id=\"diagram-title\">{}</title>",
-        f(l.width),
-        f(l.height),
-        f(l.width),
-        f(l.height),
-        escape(&format!("Diagram of {}", if doc.name.trim().is_empty() { "the workflow" } else { doc.name.trim() }))
+        d.width,
+        d.height,
+        d.width,
+        d.height,
+        escape(&d.title)
     );
-    out.push_str(STYLE);
+    for part in &d.parts {
+        out.push_str(part);
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Lays out and draws the diagram's parts.
+pub fn drawing(g: &Graph, markers: &Markers) -> Drawing {
+    let doc = g.doc;
+    let l = layout(g);
+    let title = format!(
+        "Diagram of {}",
+        if doc.name.trim().is_empty() {
+            "the workflow"
+        } else {
+            doc.name.trim()
+        }
+    );
+    let mut parts = Vec::with_capacity(doc.steps.len() * 2 + l.lanes.len() + 4);
+    let mut out = String::from(STYLE);
     out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram-arrowhead\"/></marker></defs>");
+    parts.push(std::mem::take(&mut out));
     for (k, name) in l.lanes.iter().enumerate() {
         let y = k as f64 * LANE_HEIGHT;
-        out.push_str(&format!(
-            "<g class=\"diagram-lane\"><rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/><text x=\"12\" y=\"{}\" class=\"diagram-lane-name\">{}</text></g>",
+        parts.push(format!(
+            "<g class=\"diagram-lane{}\"><rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/><text x=\"12\" y=\"{}\" class=\"diagram-lane-name\">{}</text></g>",
+            if k % 2 == 1 { " diagram-lane-alt" } else { "" },
             f(y),
             f(l.width),
             f(LANE_HEIGHT),
@@ -226,7 +260,7 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
     let (tx, ty) = l.trigger_at();
     if !doc.steps.is_empty() {
         let (bx, by) = l.box_at(0);
-        out.push_str(&format!(
+        parts.push(format!(
             "<path class=\"diagram-link\" d=\"M{} {} L{} {}\" marker-end=\"url(#arrow)\"/>",
             f(tx + END_R),
             f(ty),
@@ -272,9 +306,7 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
         } else {
             "diagram-link"
         };
-        out.push_str(&format!(
-            "<path class=\"{class}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>"
-        ));
+        let mut out = format!("<path class=\"{class}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>");
         // Forward links are labelled halfway; loops beside the line that leaves the step, where
         // no forward label can be.
         let (mx, my, anchor) = if forward {
@@ -303,11 +335,12 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
                 escape(text)
             ));
         }
+        parts.push(out);
     }
     for i in (0..doc.steps.len()).filter(|&i| g.is_end[i]) {
         let (bx, by) = l.box_at(i);
         let (ox, oy) = l.outcome_at();
-        out.push_str(&format!(
+        parts.push(format!(
             "<path class=\"diagram-link\" d=\"M{} {} L{} {}\" marker-end=\"url(#arrow)\"/>",
             f(bx + BOX_W),
             f(by + BOX_H / 2.0),
@@ -321,7 +354,7 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
         .map(|t| t.description.trim())
         .filter(|d| !d.is_empty())
         .unwrap_or("No trigger yet");
-    out.push_str(&format!(
+    parts.push(format!(
         "<g class=\"diagram-start\"><circle cx=\"{}\" cy=\"{}\" r=\"{END_R}\"/><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">Start</text></g>",
         f(tx),
         f(ty),
@@ -336,7 +369,7 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
         .map(|o| o.description.trim())
         .filter(|d| !d.is_empty())
         .unwrap_or("No outcome yet");
-    out.push_str(&format!(
+    parts.push(format!(
         "<g class=\"diagram-end\"><circle cx=\"{}\" cy=\"{}\" r=\"{END_R}\"/><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">End</text></g>",
         f(ox),
         f(oy),
@@ -352,14 +385,14 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
             step.title.trim()
         };
         let problems = markers.get(i).copied().unwrap_or(0);
-        out.push_str(&format!(
+        let mut out = format!(
             "<g class=\"diagram-step{}\" data-step=\"{}\" data-index=\"{i}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"8\"/>",
             if problems > 0 { " has-problems" } else { "" },
             escape(&step.id),
             escape(&format!("Step {}: {title}", i + 1)),
             f(x),
             f(y)
-        ));
+        );
         let lines = wrap(title);
         let first_y = y + BOX_H / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 5.0;
         for (k, line) in lines.iter().enumerate() {
@@ -381,9 +414,14 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
             ));
         }
         out.push_str("</g>");
+        parts.push(out);
     }
-    out.push_str("</svg>");
-    out
+    Drawing {
+        width: f(l.width),
+        height: f(l.height),
+        title,
+        parts,
+    }
 }
 
 /// The diagram in words: one sentence per step, in list order.
@@ -536,5 +574,23 @@ mod tests {
         }]);
         let m = markers(&doc, &analyse(&doc, &Config::default()));
         assert!(m[1] >= 1 && m[2] >= 1 && m[0] == 0, "{m:?}");
+    }
+
+    /// Typing in a step's title changes only that step's part of the drawing, which is what lets
+    /// the sandbox redraw one box per keystroke instead of the whole diagram.
+    #[test]
+    fn a_title_edit_changes_one_part() {
+        let mut doc = crate::workflow::parse(include_str!("../../tests/data/expense.json")).unwrap();
+        let before = drawing(&Graph::new(&doc), &[]);
+        doc.steps[1].title.push_str(" today");
+        let after = drawing(&Graph::new(&doc), &[]);
+        assert_eq!(before.parts.len(), after.parts.len());
+        let changed: Vec<usize> = (0..before.parts.len())
+            .filter(|&i| before.parts[i] != after.parts[i])
+            .collect();
+        assert_eq!(changed.len(), 1, "{changed:?}");
+        assert!(after.parts[changed[0]].contains("data-index=\"1\""));
+        let whole = draw(&Graph::new(&doc), &[]);
+        assert!(whole.ends_with(&format!("{}</svg>", after.parts.concat())));
     }
 }
