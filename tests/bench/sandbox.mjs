@@ -1,7 +1,9 @@
 // The sandbox's responsiveness: from a keystroke in a step's title to the feedback panel and the
 // diagram showing the change, with 100 steps (and other sizes for the curve).
 //
-//   node tests/bench/sandbox.mjs [--origin http://127.0.0.1:4173] [--keys 60] [--steps 10,30,100]
+//   node tests/bench/sandbox.mjs [--dir target/site/root | --origin URL] [--keys 100] [--steps 10,30,100]
+//
+// Without --origin it serves the release build in --dir itself (`./x bench` runs it so).
 //
 // Each key is typed inside the page (an `input` event on the title field, as a keystroke makes),
 // then the clock stops once the app has handled it: when the feedback panel's and the diagram's
@@ -9,12 +11,18 @@
 // and layout of the changed page. Paint waits for the screen's next frame, which is not work, so
 // it is not counted. Timings vary with the machine; they are reported, never asserted.
 import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
 import { LAUNCH } from "../support/browser.mjs";
 import { parseArgs } from "../support/args.mjs";
 
 const args = parseArgs();
-const origin = args.origin ?? "http://127.0.0.1:4173";
-const keys = Number(args.keys ?? 60);
+const port = 4191;
+const origin = args.origin ?? `http://127.0.0.1:${port}`;
+const keys = Number(args.keys ?? 100);
+const server = args.origin
+  ? null
+  : spawn("node", ["tests/support/static-server.mjs", "--dir", args.dir ?? "target/site/root", "--port", String(port)], { stdio: "ignore" });
+if (server) await new Promise((r) => setTimeout(r, 500));
 const sizes = (args.steps ?? "10,30,100").split(",").map(Number);
 
 /** A workflow of `n` steps across four roles, each step passing an artifact to the next. */
@@ -82,6 +90,7 @@ for (const n of sizes) {
   await context.close();
 }
 await browser.close();
+server?.kill();
 
 console.log(`| steps | keystroke → feedback and diagram, median | p95 | with style and layout, median | p95 |`);
 console.log(`| ---: | ---: | ---: | ---: | ---: |`);
