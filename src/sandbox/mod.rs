@@ -254,7 +254,8 @@ pub fn SandboxPage() -> impl IntoView {
 #[component]
 fn Toolbar(sb: Sandbox) -> impl IntoView {
     let start = RwSignal::new("blank".to_string());
-    let share = RwSignal::new(None::<String>);
+    // Whether the share box is open. Its link follows the workflow while it is.
+    let share = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let stem = move || files::file_stem(&sb.doc.with_untracked(|d| d.name.clone()));
     let export = move |ext: &str, mime: &str, text: String| {
@@ -366,7 +367,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                     id="share-link"
                     on:click=move |_| {
                         let url = sb.doc.with_untracked(share_url);
-                        share.set(Some(url.clone()));
+                        share.set(true);
                         leptos::task::spawn_local(async move {
                             if files::copy(&url).await {
                                 sb.say("The share link is copied. Paste it anywhere to share this workflow.");
@@ -381,23 +382,23 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 </button>
             </div>
         </div>
-        <Show when=move || share.get().is_some()>
+        <Show when=move || share.get()>
             <div class="share-box">
                 <label for="share-url">
-                    "Share link: anyone who opens it sees this workflow as it is now."
+                    "Share link: anyone who opens it sees this workflow. It follows your changes while this box is open; copy it again after you edit."
                 </label>
                 <input
                     id="share-url"
                     type="text"
                     readonly
-                    prop:value=move || share.get().unwrap_or_default()
+                    prop:value=move || sb.doc.with(share_url)
                     on:focus=move |ev| {
                         if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                             el.select();
                         }
                     }
                 />
-                <button type="button" class="button button-quiet" on:click=move |_| share.set(None)>
+                <button type="button" class="button button-quiet" on:click=move |_| share.set(false)>
                     "Close"
                 </button>
             </div>

@@ -551,3 +551,18 @@ test("every sandbox control shows a visible focus ring from the keyboard", async
   }
   for (const id of ["wf-open-file", "wf-start", "wf-name", "wf-trigger-kind", "wf-role-0-name"]) expect(seen).toContain(id);
 });
+
+test("the share box's link follows the workflow while it is open", async ({ page }) => {
+  await openSandbox(page);
+  await startFrom(page, "expense");
+  await page.click("#share-link");
+  const first = await page.locator("#share-url").inputValue();
+  await page.locator("#wf-name").fill("Expenses, version 2");
+  await expect(page.locator("#share-url")).not.toHaveValue(first);
+  const second = await page.locator("#share-url").inputValue();
+  const fresh = await page.context().browser().newContext();
+  const other = await fresh.newPage();
+  await other.goto(second);
+  await expect(other.locator("#wf-name")).toHaveValue("Expenses, version 2");
+  await fresh.close();
+});
