@@ -1,5 +1,6 @@
 // Exports made by the core (through `flowguide-cli export`) open in other tools: the BPMN is read
-// by bpmn-moddle with no warnings and passes bpmnlint's `correctness` preset, and the Mermaid is
+// by bpmn-moddle with no warnings, passes bpmnlint's `correctness` preset and imports into the
+// bpmn.io modeler (bpmn-js, which Camunda Modeler is built on) with no warnings; the Mermaid is
 // accepted by Mermaid's own parser in Chromium. The sandbox offers the same exports as downloads.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
@@ -17,7 +18,13 @@ const run = (...args) => execFileSync(cli[0], [...cli.slice(1), ...args], { enco
 /** The project's example workflows: the format example, the checker's samples and every rule's examples. */
 function examples() {
   const dir = mkdtempSync(join(tmpdir(), "flowguide-exports-"));
-  const files = ["crates/core/tests/data/expense.json", "crates/cli/tests/golden/cafe-half-built.json", "crates/cli/tests/golden/markup.json"];
+  const files = [
+    "crates/core/tests/data/expense.json",
+    "crates/core/src/workflow/examples/onboarding.json",
+    "crates/core/src/workflow/examples/support.json",
+    "crates/cli/tests/golden/cafe-half-built.json",
+    "crates/cli/tests/golden/markup.json",
+  ];
   for (const name of readdirSync("crates/core/src/feedback/rules").filter((f) => f !== "mod.rs")) {
     const source = readFileSync(join("crates/core/src/feedback/rules", name), "utf8");
     for (const [, kind, json] of source.matchAll(/const (POOR|GOOD): &str = r#"([\s\S]*?)"#;/g)) {
@@ -94,3 +101,45 @@ test("every example's Mermaid export parses in Mermaid, and its SVG export is pr
 
   expect(await mermaidErrors(page, charts)).toEqual([]);
 });
+
+test("BPMN exports open in the bpmn.io modeler (bpmn-js) with no warnings, one task per step", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setContent('<!doctype html><html><body><div id="canvas" style="width:1200px;height:800px"></div></body></html>');
+  await page.addScriptTag({ path: "node_modules/bpmn-js/dist/bpmn-modeler.production.min.js" });
+  const files = examples();
+  const documents = files.map((file) => ({ file, xml: run("export", file, "--to", "bpmn"), steps: (JSON.parse(readFileSync(file, "utf8")).steps ?? []).length }));
+  const results = await page.evaluate(async (documents) => {
+    const out = [];
+    for (const { file, xml, steps } of documents) {
+      const modeler = new BpmnJS({ container: "#canvas" });
+      try {
+        const { warnings } = await modeler.importXML(xml);
+        const tasks = modeler.get("elementRegistry").filter((e) => e.type === "bpmn:Task").length;
+        out.push({ file, warnings: warnings.map((w) => w.message), tasks, steps });
+      } catch (e) {
+        out.push({ file, warnings: [String(e.message)], tasks: -1, steps });
+      }
+      modeler.destroy();
+    }
+    return out;
+  }, documents);
+  expect(results.length).toBeGreaterThan(50);
+  for (const r of results) {
+    expect(r.warnings, r.file).toEqual([]);
+    expect(r.tasks, r.file).toBe(r.steps);
+  }
+  // A broken document is reported, so the check cannot pass by accident.
+  const broken = await page.evaluate(async () => {
+    const modeler = new BpmnJS({ container: "#canvas" });
+    try {
+      await modeler.importXML("<definitions");
+      return "accepted";
+    } catch {
+      return "rejected";
+    } finally {
+      modeler.destroy();
+    }
+  });
+  expect(broken).toBe("rejected");
+});
+
