@@ -113,6 +113,16 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 aria-label="Workflow diagram (scrolls)"
                 on:click=on_click
             >
+                // The lane names stay in view while a long diagram scrolls sideways. The drawing
+                // has its own names for downloads; these only cover them. Hidden from screen
+                // readers, which have the drawing's titles and the text alternative.
+                <div class="lane-names" aria-hidden="true" style:width=format!("{}px", diagram::LANE_LABEL - 8.0)>
+                    <For each=move || picture.with(|p| p.lanes.clone()).into_iter().enumerate() key=|l| l.clone() let:lane>
+                        <span style:top=format!("{}px", lane.0 as f64 * diagram::LANE_HEIGHT) style:height=format!("{}px", diagram::LANE_HEIGHT)>
+                            {lane.1}
+                        </span>
+                    </For>
+                </div>
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class="workflow-diagram"

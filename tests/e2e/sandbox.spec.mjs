@@ -507,6 +507,14 @@ test("on a phone the sandbox stacks, has no page-wide sideways scroll, and the d
   expect(overflow).toBeLessThanOrEqual(0);
   const frame = await page.locator(".diagram-frame").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(frame.scroll).toBeGreaterThan(frame.client);
+  // Scrolled sideways, the lane names stay in view at the frame's left edge.
+  const names = await page.locator(".diagram-frame").evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    const first = el.querySelector(".lane-names span").getBoundingClientRect();
+    return { offset: Math.round(first.left - el.getBoundingClientRect().left), text: el.querySelector(".lane-names").textContent };
+  });
+  expect(names.offset).toBeLessThanOrEqual(2);
+  expect(names.text).toContain("HR coordinator");
   await context.close();
 });
 

@@ -10,8 +10,9 @@ use crate::html::escape;
 use crate::workflow::graph::{role_of, Graph};
 use crate::workflow::{artifact, WorkflowDoc};
 
-const LANE_LABEL: f64 = 150.0;
-const LANE_HEIGHT: f64 = 120.0;
+/// The width of the lane names' column, and the height of a lane, in SVG units (pixels at 1:1).
+pub const LANE_LABEL: f64 = 150.0;
+pub const LANE_HEIGHT: f64 = 120.0;
 const COLUMN: f64 = 230.0;
 const BOX_W: f64 = 170.0;
 const BOX_H: f64 = 64.0;
@@ -206,6 +207,9 @@ pub struct Drawing {
     pub height: String,
     /// The accessible title, as plain text.
     pub title: String,
+    /// The lanes' names, top to bottom, as plain text (a page can keep them in view while the
+    /// drawing scrolls sideways).
+    pub lanes: Vec<String>,
     /// Markup, each already escaped.
     pub parts: Vec<String>,
 }
@@ -420,6 +424,7 @@ pub fn drawing(g: &Graph, markers: &Markers) -> Drawing {
         width: f(l.width),
         height: f(l.height),
         title,
+        lanes: l.lanes.clone(),
         parts,
     }
 }
