@@ -7,6 +7,7 @@ import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
 import { collectErrors, markDocument, isSameDocument } from "./helpers.mjs";
+import { SUBPATH } from "../../playwright.config.mjs";
 import { mermaidErrors } from "../support/mermaid-check.mjs";
 
 const KEY = "flowguide-sandbox";
@@ -574,3 +575,30 @@ test("the share box's link follows the workflow while it is open", async ({ page
   await expect(other.locator("#wf-name")).toHaveValue("Expenses, version 2");
   await fresh.close();
 });
+
+test("under a sub-path the sandbox loads, its links carry the base, and a share link opens there", async ({ page, browser }) => {
+  const errors = collectErrors(page);
+  await page.goto(SUBPATH + "learn/what-is-a-workflow");
+  await page.locator(".site-nav a", { hasText: "Sandbox" }).click();
+  await expect(page).toHaveURL(`${SUBPATH}sandbox`);
+  await expect(page.locator(".component")).toHaveCount(6);
+  await startFrom(page, "expense");
+  await page.locator("#wf-step-1-role").selectOption("");
+  const rule = page.locator('[data-component="roles"] a', { hasText: "About this rule" }).first();
+  await expect(rule).toHaveAttribute("href", "/course/flowguide/reference/rules/step-without-role");
+  await expect(page.locator('[data-component="roles"] h3 a')).toHaveAttribute("href", "/course/flowguide/reference/roles");
+  await page.click("#share-link");
+  const url = await page.locator("#share-url").inputValue();
+  expect(url.startsWith(`${SUBPATH}sandbox#w1.`)).toBe(true);
+  const other = await browser.newContext();
+  const reader = await other.newPage();
+  await reader.goto(url);
+  await expect(reader.locator("#wf-name")).toHaveValue("Expense reimbursement");
+  await expect(reader.locator("#wf-step-1-role")).toHaveValue("");
+  await other.close();
+  // Back to the lessons inside the app, still under the base.
+  await rule.click();
+  await expect(page).toHaveURL(`${SUBPATH}reference/rules/step-without-role`);
+  expect(errors).toEqual([]);
+});
+
