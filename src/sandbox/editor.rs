@@ -916,103 +916,106 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
     let when_group = format!("{base}-when");
     let via_group = format!("{base}-via");
     view! {
-        <li class="branch" role="group" aria-label=format!("Branch {} of step {}", b + 1, i + 1)>
-            <div class="field">
-                <label for=format!("{base}-to")>{format!("Branch {}: goes to", b + 1)}</label>
-                <select
-                    id=format!("{base}-to")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        sb.edit(None, |d| {
-                            if let Some(n) = next_mut(d, i, b) {
-                                n.to = v;
+        <li>
+            <fieldset class="branch">
+                <legend>{format!("Branch {} of step {}", b + 1, i + 1)}</legend>
+                <div class="field">
+                    <label for=format!("{base}-to")>"Goes to"</label>
+                    <select
+                        id=format!("{base}-to")
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            sb.edit(None, |d| {
+                                if let Some(n) = next_mut(d, i, b) {
+                                    n.to = v;
+                                }
+                            });
+                        }
+                    >
+                        {move || {
+                            let to = link.with(|l| l.to.clone());
+                            let list = steps.get();
+                            let unknown = (!list.iter().any(|(id, _)| *id == to)).then(|| to.clone());
+                            view! {
+                                {unknown
+                                    .map(|id| {
+                                        let text = if id.is_empty() {
+                                            "Choose a step".to_string()
+                                        } else {
+                                            format!("{id} (no such step)")
+                                        };
+                                        view! {
+                                            <option value=id prop:selected=true>
+                                                {text}
+                                            </option>
+                                        }
+                                    })}
+                                {list
+                                    .into_iter()
+                                    .map(|(id, label)| {
+                                        let selected = id == to;
+                                        view! {
+                                            <option value=id prop:selected=selected>
+                                                {label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
                             }
-                        });
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("{base}-when")>"When (the condition)"</label>
+                    <input
+                        id=format!("{base}-when")
+                        type="text"
+                        autocomplete="off"
+                        placeholder="For example: approved"
+                        prop:value=move || link.with(|l| l.when.clone().unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            sb.edit(Some(&when_group), |d| {
+                                if let Some(n) = next_mut(d, i, b) {
+                                    n.when = (!v.is_empty()).then_some(v);
+                                }
+                            });
+                        }
+                        on:blur=move |_| sb.close_group()
+                    />
+                </div>
+                <div class="field">
+                    <label for=format!("{base}-via")>"Handed over by (optional)"</label>
+                    <input
+                        id=format!("{base}-via")
+                        type="text"
+                        autocomplete="off"
+                        placeholder="For example: email"
+                        prop:value=move || link.with(|l| l.via.clone().unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            sb.edit(Some(&via_group), |d| {
+                                if let Some(n) = next_mut(d, i, b) {
+                                    n.via = (!v.is_empty()).then_some(v);
+                                }
+                            });
+                        }
+                        on:blur=move |_| sb.close_group()
+                    />
+                </div>
+                <button
+                    type="button"
+                    class="button button-quiet"
+                    aria-label=format!("Remove branch {} of step {}", b + 1, i + 1)
+                    on:click=move |_| {
+                        sb.edit(None, |d| edit::remove_branch(d, i, b));
+                        sb.say(format!("Removed branch {} of step {}.", b + 1, i + 1));
+                        focus_later(step_field(i, "after"));
                     }
                 >
-                    {move || {
-                        let to = link.with(|l| l.to.clone());
-                        let list = steps.get();
-                        let unknown = (!list.iter().any(|(id, _)| *id == to)).then(|| to.clone());
-                        view! {
-                            {unknown
-                                .map(|id| {
-                                    let text = if id.is_empty() {
-                                        "Choose a step".to_string()
-                                    } else {
-                                        format!("{id} (no such step)")
-                                    };
-                                    view! {
-                                        <option value=id prop:selected=true>
-                                            {text}
-                                        </option>
-                                    }
-                                })}
-                            {list
-                                .into_iter()
-                                .map(|(id, label)| {
-                                    let selected = id == to;
-                                    view! {
-                                        <option value=id prop:selected=selected>
-                                            {label}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        }
-                    }}
-                </select>
-            </div>
-            <div class="field">
-                <label for=format!("{base}-when")>"When (the condition)"</label>
-                <input
-                    id=format!("{base}-when")
-                    type="text"
-                    autocomplete="off"
-                    placeholder="For example: approved"
-                    prop:value=move || link.with(|l| l.when.clone().unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sb.edit(Some(&when_group), |d| {
-                            if let Some(n) = next_mut(d, i, b) {
-                                n.when = (!v.is_empty()).then_some(v);
-                            }
-                        });
-                    }
-                    on:blur=move |_| sb.close_group()
-                />
-            </div>
-            <div class="field">
-                <label for=format!("{base}-via")>"Handed over by (optional)"</label>
-                <input
-                    id=format!("{base}-via")
-                    type="text"
-                    autocomplete="off"
-                    placeholder="For example: email"
-                    prop:value=move || link.with(|l| l.via.clone().unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sb.edit(Some(&via_group), |d| {
-                            if let Some(n) = next_mut(d, i, b) {
-                                n.via = (!v.is_empty()).then_some(v);
-                            }
-                        });
-                    }
-                    on:blur=move |_| sb.close_group()
-                />
-            </div>
-            <button
-                type="button"
-                class="button button-quiet"
-                aria-label=format!("Remove branch {} of step {}", b + 1, i + 1)
-                on:click=move |_| {
-                    sb.edit(None, |d| edit::remove_branch(d, i, b));
-                    sb.say(format!("Removed branch {} of step {}.", b + 1, i + 1));
-                    focus_later(step_field(i, "after"));
-                }
-            >
-                "Remove branch"
-            </button>
+                    "Remove branch"
+                </button>
+            </fieldset>
         </li>
     }
 }

@@ -32,3 +32,24 @@ test("search results are announced as a listbox of options", async ({ page }) =>
   const result = await page.evaluate(() => window.axe.run(".search", { resultTypes: ["violations"] }));
   expect(result.violations.map((v) => v.id)).toEqual([]);
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`the sandbox at work (findings, branches, chips, notices, the role dialog) has no violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("sandbox");
+    await expect(page.locator(".component")).toHaveCount(6);
+    await page.selectOption("#wf-start", "support");
+    await page.click("#wf-start-open");
+    await page.locator("#wf-step-1-title").fill("Stuff");
+    await page.locator("#wf-step-2-role").selectOption("");
+    await page.click("#share-link");
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    await page.addScriptTag({ path: axePath });
+    const run = () => page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const describe = (result) => result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(describe(await run())).toEqual([]);
+    await page.getByRole("button", { name: "Remove the role Specialist" }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(describe(await run())).toEqual([]);
+  });
+}
