@@ -146,7 +146,21 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 // Keyed by text, so a keystroke replaces only the sentence it changed.
                 <ol>
                     <For each=move || words.get().into_iter().enumerate() key=|(i, l)| (*i, l.clone()) let:item>
-                        <li>{item.1}</li>
+                        <li>
+                            {item.1}
+                            " "
+                            // The keyboard's way to what clicking a box does.
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    sb.selected.set(Some(item.0));
+                                    focus_later(step_field(item.0, "title"));
+                                }
+                            >
+                                {format!("Edit step {}", item.0 + 1)}
+                            </button>
+                        </li>
                     </For>
                 </ol>
             </details>

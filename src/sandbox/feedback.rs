@@ -63,6 +63,7 @@ pub fn FeedbackPanel(sb: Sandbox) -> impl IntoView {
                         on:change=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse::<Preset>() {
                                 sb.preset.set(p);
+                                super::storage::remember_preset(p);
                             }
                         }
                     >

@@ -152,6 +152,9 @@ pub fn SandboxPage() -> impl IntoView {
         }
     };
     let sb = Sandbox::new(start);
+    if let Some(p) = storage::preset() {
+        sb.preset.set(p);
+    }
     sb.notice.set(first_notice);
     let offer = RwSignal::new(None::<Offer>);
     take_link(sb, offer);

@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::time::Duration;
 
+use flowguide_core::feedback::Preset;
 use flowguide_core::workflow::store::{self, StoreError};
 use flowguide_core::workflow::WorkflowDoc;
 use leptos::prelude::*;
@@ -23,6 +24,21 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn now() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// Where the chosen feedback level is kept (plain text: `beginner`, `recommended`, `strict`).
+const PRESET_KEY: &str = "flowguide-sandbox-preset";
+
+/// The feedback level chosen last time, if any.
+pub fn preset() -> Option<Preset> {
+    storage()?.get_item(PRESET_KEY).ok()??.parse().ok()
+}
+
+/// Keeps the chosen feedback level for next time. Failing to keep it loses nothing of the work.
+pub fn remember_preset(p: Preset) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(PRESET_KEY, p.key());
+    }
 }
 
 /// What was found in storage when the page opened.

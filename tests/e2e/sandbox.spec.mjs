@@ -202,6 +202,10 @@ test("clicking a finding moves focus to its field, and a diagram box selects its
   // The text alternative names each step, its role and its handoffs.
   await page.locator(".diagram-words summary").click();
   await expect(page.locator(".diagram-words li").first()).toContainText("Step 1, Read the ticket");
+  // Each sentence offers, from the keyboard, what selecting its box does.
+  await page.getByRole("button", { name: "Edit step 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#wf-step-1-title")).toBeFocused();
 });
 
 test("steps move with buttons and with Alt+arrow keys, keeping focus", async ({ page }) => {
@@ -258,6 +262,10 @@ test("a reload restores exactly what was there, and the indicator says when it i
   await expect(page.locator("#wf-outcome-measure")).toHaveValue("Every starter signs in on day one");
   await expect(page.locator(".step")).toHaveCount(before.steps.length);
   expect(await savedDoc(page)).toEqual(before);
+  // The feedback level is kept too.
+  await page.locator("#wf-preset").selectOption("strict");
+  await page.reload();
+  await expect(page.locator("#wf-preset")).toHaveValue("strict");
 });
 
 test("saved data that cannot be read is kept aside, reported, and the sandbox starts blank", async ({ page }) => {
