@@ -371,13 +371,15 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                     on:click=move |_| {
                         let url = sb.doc.with_untracked(share_url);
                         share.set(true);
+                        // Focus moves now, not when the clipboard answers: a late answer must not
+                        // pull focus from wherever the learner has gone since.
+                        editor::focus_later("share-url".into());
                         leptos::task::spawn_local(async move {
                             if files::copy(&url).await {
                                 sb.say("The share link is copied. Paste it anywhere to share this workflow.");
                             } else {
                                 sb.say("Copy the share link from the box below the tools.");
                             }
-                            editor::focus_later("share-url".into());
                         });
                     }
                 >

@@ -349,6 +349,7 @@ test("a share link round-trips, asks before replacing saved work, and a damaged 
   await startFrom(page, "onboarding");
   await page.locator("#wf-name").fill("Onboarding, shared");
   await page.click("#share-link");
+  await expect(page.locator("#share-url")).toBeFocused();
   const url = await page.locator("#share-url").inputValue();
   expect(url).toMatch(/\/sandbox#w1\.[A-Za-z0-9_-]+$/);
   await waitSaved(page);
@@ -486,6 +487,7 @@ test("HTML and script typed into every text field show as text and never run", a
   await page.reload();
   await expect(page.locator(".component")).toHaveCount(6);
   await page.click("#share-link");
+  await expect(page.locator("#share-url")).toBeFocused();
   await page.goto((await page.locator("#share-url").inputValue()).replace("/sandbox#", "/sandbox?again#"));
   await expect(page.locator(".diagram-frame")).toContainText("<script>window.__pwned=");
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
@@ -573,6 +575,7 @@ test("the share box's link follows the workflow while it is open", async ({ page
   await openSandbox(page);
   await startFrom(page, "expense");
   await page.click("#share-link");
+  await expect(page.locator("#share-url")).toBeFocused();
   const first = await page.locator("#share-url").inputValue();
   await page.locator("#wf-name").fill("Expenses, version 2");
   await expect(page.locator("#share-url")).not.toHaveValue(first);
@@ -596,6 +599,7 @@ test("under a sub-path the sandbox loads, its links carry the base, and a share 
   await expect(rule).toHaveAttribute("href", "/course/flowguide/reference/rules/step-without-role");
   await expect(page.locator('[data-component="roles"] h3 a')).toHaveAttribute("href", "/course/flowguide/reference/roles");
   await page.click("#share-link");
+  await expect(page.locator("#share-url")).toBeFocused();
   const url = await page.locator("#share-url").inputValue();
   expect(url.startsWith(`${SUBPATH}sandbox#w1.`)).toBe(true);
   const other = await browser.newContext();
