@@ -12,15 +12,6 @@ use super::files;
 use super::state::Sandbox;
 use flowguide_core::feedback::locate::step_field;
 
-/// The width and height written on the SVG's root element.
-fn size_of(svg: &str) -> (f64, f64) {
-    let attr = |name: &str| {
-        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
-        svg[start..].split('"').next()?.parse::<f64>().ok()
-    };
-    (attr("width").unwrap_or(800.0), attr("height").unwrap_or(400.0))
-}
-
 #[component]
 pub fn Diagram(sb: Sandbox) -> impl IntoView {
     // One analysis per edit serves the drawing and its text alternative.
@@ -68,7 +59,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
             focus_later(step_field(i, "title"));
         }
     };
-    let name = move || files::file_stem(&sb.doc.with_untracked(|d| d.name.clone()));
+    let name = move || sb.doc.with_untracked(files::file_stem);
     view! {
         <section class="diagram" id="diagram" aria-labelledby="diagram-heading">
             <div class="diagram-head">
@@ -92,7 +83,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                         id="download-png"
                         on:click=move |_| {
                             let text = svg_text();
-                            let (w, h) = size_of(&text);
+                            let (w, h) = picture.with_untracked(|p| (p.width, p.height));
                             let file = format!("{}.png", name());
                             leptos::task::spawn_local(async move {
                                 if let Err(e) = files::download_png(&file, &text, w, h).await {
@@ -126,9 +117,9 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class="workflow-diagram"
-                    viewBox=move || picture.with(|p| format!("0 0 {} {}", p.width, p.height))
-                    width=move || picture.with(|p| p.width.clone())
-                    height=move || picture.with(|p| p.height.clone())
+                    viewBox=move || picture.with(|p| format!("0 0 {:.0} {:.0}", p.width, p.height))
+                    width=move || picture.with(|p| format!("{:.0}", p.width))
+                    height=move || picture.with(|p| format!("{:.0}", p.height))
                     role="img"
                     aria-labelledby="diagram-title"
                 >

@@ -34,12 +34,15 @@ fn active_id() -> Option<String> {
 }
 
 /// A labelled one-line text field bound to part of the document. Typing in it is one undo step.
+/// `get` reads the value reactively (from the document, or a row's memo so other rows' edits do
+/// not touch this field); `set` writes it; `hint` (below) and `placeholder` may be empty.
 fn text_field(
     sb: Sandbox,
     id: String,
     label: &'static str,
     hint: &'static str,
-    get: impl Fn(&WorkflowDoc) -> String + Send + Sync + 'static,
+    placeholder: &'static str,
+    get: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(&mut WorkflowDoc, String) + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
@@ -51,8 +54,9 @@ fn text_field(
                 id=id
                 type="text"
                 autocomplete="off"
+                placeholder=(!placeholder.is_empty()).then_some(placeholder)
                 aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
-                prop:value=move || sb.doc.with(&get)
+                prop:value=get
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     let set = set.clone();
@@ -231,7 +235,8 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     "wf-name".into(),
                     "Name of the workflow",
                     "",
-                    |d| d.name.clone(),
+                    "",
+                    move || sb.doc.with(|d| d.name.clone()),
                     |d, v| d.name = v,
                 )}
             </section>
@@ -268,7 +273,8 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     "wf-trigger-description".into(),
                     "What happens",
                     "For example: An employee submits an expense claim.",
-                    |d| d.trigger.as_ref().map(|t| t.description.clone()).unwrap_or_default(),
+                    "",
+                    move || sb.doc.with(|d| d.trigger.as_ref().map(|t| t.description.clone()).unwrap_or_default()),
                     |d, v| d.trigger.get_or_insert_with(Default::default).description = v,
                 )}
                 {chips(sb, "wf-trigger-provides".into(), "What it brings with it", "what the trigger brings", Place::Provides)}
@@ -339,7 +345,8 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     "wf-outcome-description".into(),
                     "What is true at the end",
                     "For example: The employee is paid back for valid expenses.",
-                    |d| d.outcome.as_ref().map(|o| o.description.clone()).unwrap_or_default(),
+                    "",
+                    move || sb.doc.with(|d| d.outcome.as_ref().map(|o| o.description.clone()).unwrap_or_default()),
                     |d, v| d.outcome.get_or_insert_with(Default::default).description = v,
                 )}
                 {text_field(
@@ -347,7 +354,8 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     "wf-outcome-measure".into(),
                     "How you measure it",
                     "A number and a time: Paid within 10 working days.",
-                    |d| d.outcome.as_ref().map(|o| o.measure.clone()).unwrap_or_default(),
+                    "",
+                    move || sb.doc.with(|d| d.outcome.as_ref().map(|o| o.measure.clone()).unwrap_or_default()),
                     |d, v| d.outcome.get_or_insert_with(Default::default).measure = v,
                 )}
             </section>
@@ -655,7 +663,6 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
             _ => {}
         }
     };
-    let title_group = step_field(i, "title");
     let add_new_role = move || {
         let Some(el) = new_role.get_untracked() else { return };
         let name = el.value();
@@ -743,28 +750,19 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <div class="field">
-                <label for=step_field(i, "title")>"What is done"</label>
-                <input
-                    id=step_field(i, "title")
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby=format!("wf-step-{i}-title-hint")
-                    prop:value=move || step.with(|s| s.title.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sb.edit(Some(&title_group), |d| {
-                            if let Some(s) = d.steps.get_mut(i) {
-                                s.title = v;
-                            }
-                        });
+            {text_field(
+                sb,
+                step_field(i, "title"),
+                "What is done",
+                "Start with a verb: Review the claim.",
+                "",
+                move || step.with(|s| s.title.clone()),
+                move |d, v| {
+                    if let Some(s) = d.steps.get_mut(i) {
+                        s.title = v;
                     }
-                    on:blur=move |_| sb.close_group()
-                />
-                <p class="hint" id=format!("wf-step-{i}-title-hint")>
-                    "Start with a verb: Review the claim."
-                </p>
-            </div>
+                },
+            )}
             <div class="field">
                 <label for=step_field(i, "role")>"Who does it"</label>
                 <select
@@ -913,8 +911,6 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
         })
     });
     let base = format!("wf-step-{i}-branch-{b}");
-    let when_group = format!("{base}-when");
-    let via_group = format!("{base}-via");
     view! {
         <li>
             <fieldset class="branch">
@@ -965,44 +961,32 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
                         }}
                     </select>
                 </div>
-                <div class="field">
-                    <label for=format!("{base}-when")>"When (the condition)"</label>
-                    <input
-                        id=format!("{base}-when")
-                        type="text"
-                        autocomplete="off"
-                        placeholder="For example: approved"
-                        prop:value=move || link.with(|l| l.when.clone().unwrap_or_default())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            sb.edit(Some(&when_group), |d| {
-                                if let Some(n) = next_mut(d, i, b) {
-                                    n.when = (!v.is_empty()).then_some(v);
-                                }
-                            });
+                {text_field(
+                    sb,
+                    format!("{base}-when"),
+                    "When (the condition)",
+                    "",
+                    "For example: approved",
+                    move || link.with(|l| l.when.clone().unwrap_or_default()),
+                    move |d, v| {
+                        if let Some(n) = next_mut(d, i, b) {
+                            n.when = (!v.is_empty()).then_some(v);
                         }
-                        on:blur=move |_| sb.close_group()
-                    />
-                </div>
-                <div class="field">
-                    <label for=format!("{base}-via")>"Handed over by (optional)"</label>
-                    <input
-                        id=format!("{base}-via")
-                        type="text"
-                        autocomplete="off"
-                        placeholder="For example: email"
-                        prop:value=move || link.with(|l| l.via.clone().unwrap_or_default())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            sb.edit(Some(&via_group), |d| {
-                                if let Some(n) = next_mut(d, i, b) {
-                                    n.via = (!v.is_empty()).then_some(v);
-                                }
-                            });
+                    },
+                )}
+                {text_field(
+                    sb,
+                    format!("{base}-via"),
+                    "Handed over by (optional)",
+                    "",
+                    "For example: email",
+                    move || link.with(|l| l.via.clone().unwrap_or_default()),
+                    move |d, v| {
+                        if let Some(n) = next_mut(d, i, b) {
+                            n.via = (!v.is_empty()).then_some(v);
                         }
-                        on:blur=move |_| sb.close_group()
-                    />
-                </div>
+                    },
+                )}
                 <button
                     type="button"
                     class="button button-quiet"

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use flowguide_core::feedback::announce::{changes, statuses, Statuses};
 use flowguide_core::feedback::locate::field_of;
-use flowguide_core::feedback::{Component, ComponentReport, Finding, Preset, Severity, Status};
+use flowguide_core::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
 use leptos::prelude::*;
 
 use super::editor::focus_later;
@@ -48,10 +48,7 @@ fn empty_text(c: Component, s: Status) -> &'static str {
 #[component]
 pub fn FeedbackPanel(sb: Sandbox) -> impl IntoView {
     let overall = Memo::new(move |_| sb.report.with(|r| r.overall.clone()));
-    let needs = Memo::new(move |_| {
-        sb.report
-            .with(|r| r.components.iter().filter(|(_, c)| c.status != Status::Good).count())
-    });
+    let needs = Memo::new(move |_| sb.report.with(Report::to_work_on));
     view! {
         <section class="feedback" id="feedback" aria-labelledby="feedback-title">
             <div class="feedback-head">

@@ -98,11 +98,6 @@ pub async fn copy(text: &str) -> bool {
 }
 
 /// A file name made from the workflow's name: "Expense reimbursement" → `expense-reimbursement`.
-pub fn file_stem(name: &str) -> String {
-    let stem = flowguide_core::slug::slugify(name);
-    if name.chars().any(char::is_alphanumeric) {
-        stem
-    } else {
-        "workflow".into()
-    }
+pub fn file_stem(doc: &flowguide_core::workflow::WorkflowDoc) -> String {
+    flowguide_core::slug::slugify_or(&doc.name, "workflow")
 }

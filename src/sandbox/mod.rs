@@ -14,7 +14,7 @@ pub mod state;
 pub mod storage;
 
 use flowguide_core::export::{bpmn, mermaid};
-use flowguide_core::feedback::Status;
+use flowguide_core::feedback::Report;
 use flowguide_core::workflow::edit::{fits_sandbox, is_blank};
 use flowguide_core::workflow::examples::EXAMPLES;
 use flowguide_core::workflow::parse::{parse, to_pretty_json, MAX_BYTES};
@@ -236,9 +236,7 @@ pub fn SandboxPage() -> impl IntoView {
                 <a href="#ed-about">"Editor"</a>
                 <a href="#feedback">
                     {move || {
-                        let n = sb
-                            .report
-                            .with(|r| r.components.iter().filter(|(_, c)| c.status != Status::Good).count());
+                        let n = sb.report.with(Report::to_work_on);
                         if n == 0 { "Feedback (all good)".to_string() } else { format!("Feedback ({n} to work on)") }
                     }}
                 </a>
@@ -260,7 +258,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
     // Whether the share box is open. Its link follows the workflow while it is.
     let share = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let stem = move || files::file_stem(&sb.doc.with_untracked(|d| d.name.clone()));
+    let stem = move || sb.doc.with_untracked(files::file_stem);
     let export = move |ext: &str, mime: &str, text: String| {
         if let Err(e) = files::download(&format!("{}.{ext}", stem()), mime, &text) {
             sb.problem(format!("The file could not be made: {e}."));

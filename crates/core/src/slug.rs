@@ -6,6 +6,11 @@
 /// becomes `"sla-service-level-agreement"`. Letters outside ASCII are kept, so ids stay
 /// meaningful in any language. Text with no letters or digits gives `"section"`.
 pub fn slugify(text: &str) -> String {
+    slugify_or(text, "section")
+}
+
+/// [`slugify`], with `fallback` for text that has no letters or digits: role ids, file names.
+pub fn slugify_or(text: &str, fallback: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
     for ch in text.chars().flat_map(char::to_lowercase) {
@@ -20,7 +25,7 @@ pub fn slugify(text: &str) -> String {
         }
     }
     if out.is_empty() {
-        out.push_str("section");
+        out.push_str(fallback);
     }
     out
 }

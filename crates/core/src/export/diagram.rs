@@ -201,10 +201,11 @@ pub fn svg(doc: &WorkflowDoc, markers: &Markers) -> String {
 /// The diagram in pieces: its size, its title, and its top-level parts in painting order (styles,
 /// lanes, each link with its labels, start, end, each step). The sandbox keeps one SVG element per
 /// part and replaces only the parts an edit changed; [`draw`] joins them into one SVG.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Drawing {
-    pub width: String,
-    pub height: String,
+    /// The size in SVG units (pixels at 1:1).
+    pub width: f64,
+    pub height: f64,
     /// The accessible title, as plain text.
     pub title: String,
     /// The lanes' names, top to bottom, as plain text (a page can keep them in view while the
@@ -219,10 +220,10 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
     let d = drawing(g, markers);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"diagram-title\"><title id=\"diagram-title\">{}</title>",
-        d.width,
-        d.height,
-        d.width,
-        d.height,
+        f(d.width),
+        f(d.height),
+        f(d.width),
+        f(d.height),
         escape(&d.title)
     );
     for part in &d.parts {
@@ -230,6 +231,18 @@ pub fn draw(g: &Graph, markers: &Markers) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+/// The start or end circle at `(x, y)`, with its full text as a title and a short label above.
+fn terminal(class: &str, (x, y): (f64, f64), title: &str, label: &str) -> String {
+    format!(
+        "<g class=\"{class}\"><circle cx=\"{}\" cy=\"{}\" r=\"{END_R}\"/><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{label}</text></g>",
+        f(x),
+        f(y),
+        escape(title),
+        f(x),
+        f(y - END_R - 6.0)
+    )
 }
 
 /// Lays out and draws the diagram's parts.
@@ -358,13 +371,11 @@ pub fn drawing(g: &Graph, markers: &Markers) -> Drawing {
         .map(|t| t.description.trim())
         .filter(|d| !d.is_empty())
         .unwrap_or("No trigger yet");
-    parts.push(format!(
-        "<g class=\"diagram-start\"><circle cx=\"{}\" cy=\"{}\" r=\"{END_R}\"/><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">Start</text></g>",
-        f(tx),
-        f(ty),
-        escape(&format!("Trigger: {trigger}")),
-        f(tx),
-        f(ty - END_R - 6.0)
+    parts.push(terminal(
+        "diagram-start",
+        (tx, ty),
+        &format!("Trigger: {trigger}"),
+        "Start",
     ));
     let (ox, oy) = l.outcome_at();
     let outcome = doc
@@ -373,14 +384,7 @@ pub fn drawing(g: &Graph, markers: &Markers) -> Drawing {
         .map(|o| o.description.trim())
         .filter(|d| !d.is_empty())
         .unwrap_or("No outcome yet");
-    parts.push(format!(
-        "<g class=\"diagram-end\"><circle cx=\"{}\" cy=\"{}\" r=\"{END_R}\"/><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">End</text></g>",
-        f(ox),
-        f(oy),
-        escape(&format!("Outcome: {outcome}")),
-        f(ox),
-        f(oy - END_R - 6.0)
-    ));
+    parts.push(terminal("diagram-end", (ox, oy), &format!("Outcome: {outcome}"), "End"));
     for (i, step) in doc.steps.iter().enumerate() {
         let (x, y) = l.box_at(i);
         let title = if step.title.trim().is_empty() {
@@ -421,8 +425,8 @@ pub fn drawing(g: &Graph, markers: &Markers) -> Drawing {
         parts.push(out);
     }
     Drawing {
-        width: f(l.width),
-        height: f(l.height),
+        width: l.width,
+        height: l.height,
         title,
         lanes: l.lanes.clone(),
         parts,

@@ -218,6 +218,13 @@ pub struct Report {
     pub components: Components,
 }
 
+impl Report {
+    /// How many of the six components are not good yet: what the sandbox counts down.
+    pub fn to_work_on(&self) -> usize {
+        self.components.iter().filter(|(_, c)| c.status != Status::Good).count()
+    }
+}
+
 /// Whether a component is absent altogether, by the definitions learners are taught.
 fn is_missing(c: Component, g: &Graph) -> bool {
     let doc = g.doc;

@@ -5,7 +5,7 @@
 //! Edits keep references whole: removing a step removes the links that pointed at it, renaming a
 //! role keeps its id, and removing a role that steps use says what happens to those steps.
 
-use crate::slug::slugify;
+use crate::slug::slugify_or;
 use crate::workflow::artifact;
 use crate::workflow::document::{NextDoc, RoleDoc, StepDoc, WorkflowDoc};
 
@@ -93,12 +93,7 @@ pub fn new_step_id(doc: &WorkflowDoc) -> String {
 
 /// A fresh role id made from its name: "Finance team" → `finance-team`.
 pub fn new_role_id(doc: &WorkflowDoc, name: &str) -> String {
-    let slug = if name.chars().any(char::is_alphanumeric) {
-        slugify(name)
-    } else {
-        "role".to_string()
-    };
-    unique(&slug, |id| doc.roles.iter().any(|r| r.id == id))
+    unique(&slugify_or(name, "role"), |id| doc.roles.iter().any(|r| r.id == id))
 }
 
 /// Adds an empty step after `after` (or at the end), and returns its index.
