@@ -2,12 +2,12 @@
 //! matter. The page bodies are not compiled in: the site generator renders them to fragments that
 //! the app fetches on demand, which keeps them out of the first-load bundle.
 
-use flowguide_core::content::site::Site;
+use flowguide_content::site::Site;
 use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
-    println!("cargo:rerun-if-changed=crates/core/src/feedback");
+    println!("cargo:rerun-if-changed=crates/engine/src/feedback");
     let site = Site::load(Path::new("content")).unwrap_or_else(|errors| {
         let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("the content cannot be loaded:\n  {}", list.join("\n  "));

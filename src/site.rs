@@ -1,6 +1,6 @@
 //! The site's table of contents, compiled in from `content/` by `build.rs`.
 
-use flowguide_core::toc::{PageKind, TocPage};
+use flowguide_content::toc::{PageKind, TocPage};
 
 include!(concat!(env!("OUT_DIR"), "/toc.rs"));
 

@@ -2,8 +2,8 @@
 //! back out and read it again, and apply every fix the feedback offers. Nothing may panic or hang.
 #![no_main]
 
-use flowguide_core::feedback::{analyse, Config, Preset};
-use flowguide_core::workflow::{parse, parse::to_pretty_json};
+use flowguide_engine::feedback::{analyse, Config, Preset};
+use flowguide_engine::workflow::{parse, parse::to_pretty_json};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

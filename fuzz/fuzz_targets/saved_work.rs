@@ -2,7 +2,7 @@
 //! reads back saves and reads back as the same document.
 #![no_main]
 
-use flowguide_core::workflow::store::{decode, encode};
+use flowguide_engine::workflow::store::{decode, encode};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

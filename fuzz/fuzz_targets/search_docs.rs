@@ -2,7 +2,7 @@
 //! succeeds, building the index and searching it with part of the input never panics either.
 #![no_main]
 
-use flowguide_core::search::{decode_docs, SearchIndex};
+use flowguide_search::{decode_docs, SearchIndex};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

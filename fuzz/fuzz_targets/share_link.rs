@@ -2,7 +2,7 @@
 //! a link that decodes re-encodes to a link that decodes to the same document.
 #![no_main]
 
-use flowguide_core::workflow::link::{decode, encode};
+use flowguide_engine::workflow::link::{decode, encode};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

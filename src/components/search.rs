@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use flowguide_core::search::{decode_docs, Hit, SearchIndex};
+use flowguide_search::{decode_docs, Hit, SearchIndex};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;

@@ -1,7 +1,7 @@
 //! A lesson (`/learn/:slug`) or reference page (`/reference/:slug`): title, learning goal, the
 //! page's text, and links to the previous and next pages. Unknown slugs show the 404 page.
 
-use flowguide_core::toc::{PageKind, TocPage};
+use flowguide_content::toc::{PageKind, TocPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -1,6 +1,6 @@
 //! The welcome page: what Flowguide is, where to start, and every lesson at a glance.
 
-use flowguide_core::toc::{ListStyle, PageKind, Toc};
+use flowguide_content::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
 
 use super::PageMeta;

@@ -1,6 +1,6 @@
 //! `/learn` and `/reference`: lists of the pages in each part of the site.
 
-use flowguide_core::toc::{ListStyle, PageKind, Toc};
+use flowguide_content::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
 
 use super::PageMeta;

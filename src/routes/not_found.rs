@@ -1,6 +1,6 @@
 //! The 404 page: says plainly that the address leads nowhere and offers ways on.
 
-use flowguide_core::toc::{ListStyle, PageKind, Toc};
+use flowguide_content::toc::{ListStyle, PageKind, Toc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

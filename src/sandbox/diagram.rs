@@ -2,15 +2,15 @@
 //! this component shows it in its own scrolling frame, selects a step when its box is clicked,
 //! gives the text alternative, and offers SVG and PNG downloads.
 
-use flowguide_core::export::diagram;
-use flowguide_core::workflow::graph::Graph;
+use flowguide_engine::export::diagram;
+use flowguide_engine::workflow::graph::Graph;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::editor::focus_later;
 use super::files;
+use super::ids::step_field;
 use super::state::Sandbox;
-use flowguide_core::feedback::locate::step_field;
 
 #[component]
 pub fn Diagram(sb: Sandbox) -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
         sb.doc.with(|d| {
             let g = Graph::new(d);
             let markers = sb.report.with(|r| diagram::markers(d, r));
-            (diagram::drawing(&g, &markers), diagram::describe_graph(&g))
+            (diagram::drawing(&g, &markers, "diagram"), diagram::describe_graph(&g))
         })
     });
     let picture = Memo::new(move |_| drawn.with(|(p, _)| p.clone()));

@@ -1,10 +1,10 @@
 //! The structured editor: the workflow's name, trigger and outcome, its roles, and its steps with
 //! their roles, inputs, outputs and where work goes next. Every field has a visible label and a
-//! stable id (see `flowguide_core::feedback::locate`), and everything works from the keyboard.
+//! stable id (see `flowguide_engine::feedback::locate`), and everything works from the keyboard.
 
-use flowguide_core::feedback::locate::{role_field, step_field};
-use flowguide_core::workflow::edit::{self, After, RoleRemoval};
-use flowguide_core::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
+use super::ids::{role_field, step_field};
+use flowguide_engine::workflow::edit::{self, After, RoleRemoval};
+use flowguide_engine::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -5,9 +5,10 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use flowguide_core::feedback::announce::{changes, statuses, Statuses};
-use flowguide_core::feedback::locate::field_of;
-use flowguide_core::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
+use super::ids::field_id;
+use flowguide_engine::feedback::announce::{changes, statuses, Statuses};
+use flowguide_engine::feedback::locate::field_of;
+use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
 use leptos::prelude::*;
 
 use super::editor::focus_later;
@@ -144,7 +145,7 @@ fn ComponentEntry(sb: Sandbox, c: Component) -> impl IntoView {
 }
 
 fn finding(sb: Sandbox, f: Finding) -> impl IntoView {
-    let field = sb.doc.with_untracked(|d| field_of(d, &f));
+    let field = sb.doc.with_untracked(|d| field_id(field_of(d, &f)));
     let fix = f.fix.clone();
     let go = field.clone();
     view! {

@@ -98,6 +98,6 @@ pub async fn copy(text: &str) -> bool {
 }
 
 /// A file name made from the workflow's name: "Expense reimbursement" → `expense-reimbursement`.
-pub fn file_stem(doc: &flowguide_core::workflow::WorkflowDoc) -> String {
-    flowguide_core::slug::slugify_or(&doc.name, "workflow")
+pub fn file_stem(doc: &flowguide_engine::workflow::WorkflowDoc) -> String {
+    flowguide_text::slug::slugify_or(&doc.name, "workflow")
 }

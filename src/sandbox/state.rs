@@ -1,9 +1,9 @@
 //! The sandbox's state: the document, its undo history, the feedback preset and the messages the
 //! page shows. Every edit goes through [`Sandbox::edit`], so every edit can be undone.
 
-use flowguide_core::feedback::{analyse, Config, Preset, Report};
-use flowguide_core::workflow::history::History;
-use flowguide_core::workflow::WorkflowDoc;
+use flowguide_engine::feedback::{analyse, Config, Preset, Report};
+use flowguide_engine::workflow::history::History;
+use flowguide_engine::workflow::WorkflowDoc;
 use leptos::prelude::*;
 
 /// How a message looks and is announced.

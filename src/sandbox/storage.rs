@@ -5,9 +5,9 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use flowguide_core::feedback::Preset;
-use flowguide_core::workflow::store::{self, StoreError};
-use flowguide_core::workflow::WorkflowDoc;
+use flowguide_engine::feedback::Preset;
+use flowguide_engine::workflow::store::{self, StoreError};
+use flowguide_engine::workflow::WorkflowDoc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -19,14 +19,14 @@ const run = (...args) => execFileSync(cli[0], [...cli.slice(1), ...args], { enco
 function examples() {
   const dir = mkdtempSync(join(tmpdir(), "flowguide-exports-"));
   const files = [
-    "crates/core/tests/data/expense.json",
-    "crates/core/src/workflow/examples/onboarding.json",
-    "crates/core/src/workflow/examples/support.json",
+    "crates/engine/tests/data/expense.json",
+    "crates/engine/src/workflow/examples/onboarding.json",
+    "crates/engine/src/workflow/examples/support.json",
     "crates/cli/tests/golden/cafe-half-built.json",
     "crates/cli/tests/golden/markup.json",
   ];
-  for (const name of readdirSync("crates/core/src/feedback/rules").filter((f) => f !== "mod.rs")) {
-    const source = readFileSync(join("crates/core/src/feedback/rules", name), "utf8");
+  for (const name of readdirSync("crates/engine/src/feedback/rules").filter((f) => f !== "mod.rs")) {
+    const source = readFileSync(join("crates/engine/src/feedback/rules", name), "utf8");
     for (const [, kind, json] of source.matchAll(/const (POOR|GOOD): &str = r#"([\s\S]*?)"#;/g)) {
       const file = join(dir, `${name.replace(".rs", "")}-${kind.toLowerCase()}.json`);
       writeFileSync(file, json);

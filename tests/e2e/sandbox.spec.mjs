@@ -138,7 +138,7 @@ test("a learner builds the expense workflow from blank by keyboard alone, and ea
   await expect(page.locator('[data-component="roles"] .badge')).toHaveText(/✓\s*good/);
   // What was built is the expense example, field for field.
   await waitSaved(page);
-  const example = JSON.parse(readFileSync("crates/core/src/workflow/examples/expense.json", "utf8"));
+  const example = JSON.parse(readFileSync("crates/engine/src/workflow/examples/expense.json", "utf8"));
   const built = await savedDoc(page);
   const shape = (doc) => doc.steps.map((s) => [s.title, s.inputs, s.outputs, (s.next ?? []).map((n) => n.when ?? n.via).sort()]);
   expect(shape(built)).toEqual(shape(example));
@@ -322,11 +322,11 @@ test("importing a broken file names the problem and leaves the work untouched; a
   await page.locator("#wf-open-file").setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from('{"format":"flowguide/workflow","version":9}') });
   await expect(notice).toContainText("version 9");
 
-  const support = readFileSync("crates/core/src/workflow/examples/support.json", "utf8");
+  const support = readFileSync("crates/engine/src/workflow/examples/support.json", "utf8");
   await page.locator("#wf-open-file").setInputFiles({ name: "support.json", mimeType: "application/json", buffer: Buffer.from(support) });
   await expect(page.locator("#wf-name")).toHaveValue("Customer support ticket");
   // Drag and drop goes through the same reader.
-  const onboarding = readFileSync("crates/core/src/workflow/examples/onboarding.json", "utf8");
+  const onboarding = readFileSync("crates/engine/src/workflow/examples/onboarding.json", "utf8");
   const transfer = await page.evaluateHandle((text) => {
     const t = new DataTransfer();
     t.items.add(new File([text], "onboarding.json", { type: "application/json" }));

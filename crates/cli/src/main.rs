@@ -1,6 +1,6 @@
 //! `flowguide-cli`: gives exported workflows the same feedback as the sandbox, so an instructor
 //! can check a whole class's submissions at once. Only glue: reading files and printing reports.
-//! The analysis is `flowguide_core::feedback`, the very code the browser runs.
+//! The analysis is `flowguide_engine::feedback`, the very code the browser runs.
 //!
 //! ```text
 //! flowguide-cli check FILE... [--format text|json] [--preset beginner|recommended|strict]
@@ -18,9 +18,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use flowguide_core::export;
-use flowguide_core::feedback::{analyse, rules::RULES, Config, Preset};
-use flowguide_core::workflow::parse;
+use flowguide_engine::export;
+use flowguide_engine::feedback::{analyse, rules::RULES, Config, Preset};
+use flowguide_engine::workflow::parse;
 
 #[derive(Parser)]
 #[command(

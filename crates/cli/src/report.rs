@@ -1,8 +1,8 @@
 //! Formats check results: a readable text report, and the JSON array whose component objects are
 //! the same JSON the browser uses.
 
-use flowguide_core::feedback::{Component, Components, Config, Overall, Report, Rule, Status};
-use flowguide_core::workflow::ParseError;
+use flowguide_engine::feedback::{Component, Components, Config, Overall, Report, Rule, Status};
+use flowguide_engine::workflow::ParseError;
 use serde::Serialize;
 
 /// Why a file gave no report.

@@ -17,8 +17,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use flowguide_core::content::site::{shell_page, Site, APP_ROUTES};
-use flowguide_core::search::encode_docs;
+use flowguide_content::site::{shell_page, Site, APP_ROUTES};
+use flowguide_search::encode_docs;
 
 const USAGE: &str = "usage: flowguide-sitegen [--content DIR] [--out DIR | --check | --shells DIR]";
 
