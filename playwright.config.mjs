@@ -1,5 +1,6 @@
 // Browser tests run in Debian's Chromium against the release build, served the way a plain
-// static host would serve it: once at the root and once under /course/flowguide/.
+// static host would serve it: once at the root and once under /course/flowguide/, each with the
+// headers the build ships in `_headers` (the strict Content Security Policy among them).
 import { defineConfig } from "@playwright/test";
 import { LAUNCH } from "./tests/support/browser.mjs";
 
@@ -21,12 +22,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node tests/support/static-server.mjs --dir target/site/root --port 4173",
+      command: "node tests/support/static-server.mjs --dir target/site/root --port 4173 --headers on",
       url: ROOT + "/",
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: "node tests/support/static-server.mjs --dir target/site/subpath --port 4174 --base /course/flowguide/",
+      command: "node tests/support/static-server.mjs --dir target/site/subpath --port 4174 --base /course/flowguide/ --headers on",
       url: SUBPATH,
       reuseExistingServer: !process.env.CI,
     },

@@ -11,6 +11,9 @@ export function summaryRoutes() {
 /** The pages that are not generated from content. */
 export const APP_ROUTES = ["/learn", "/reference", "/print", "/sandbox", "/exercises"];
 
+/** Pages of the embed bundle: no site frame. */
+export const EMBED_ROUTES = ["/embed/sandbox"];
+
 /** Collects console errors and uncaught exceptions; check it is empty at the end of a test. */
 export function collectErrors(page) {
   const errors = [];
@@ -21,10 +24,10 @@ export function collectErrors(page) {
   return errors;
 }
 
-/** Waits until the app has mounted and the page's text (if any) has loaded. */
+/** Waits until the page's text is there and the site frame's script has started. */
 export async function pageReady(page) {
   await expect(page.locator("#page-title")).toBeVisible();
-  await expect(page.locator(".loading")).toHaveCount(0);
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
 }
 
 /** Marks the current document, to tell an in-app navigation from a full page load. */

@@ -152,7 +152,8 @@ pub fn rules_text(rules: &[&Rule], config: &Config) -> String {
         out.push_str(&format!("\n{}\n", c.title()));
         for rule in rules.iter().filter(|r| r.component == c) {
             let severity = config.severity(rule).map_or("off", |s| s.key());
-            out.push_str(&format!("  {:<28} {:<8} {}\n", rule.id, severity, rule.title));
+            let title = flowguide_engine::feedback::rules::docs(rule.id).map_or("", |d| d.title);
+            out.push_str(&format!("  {:<28} {:<8} {}\n", rule.id, severity, title));
         }
     }
     out

@@ -2,7 +2,7 @@
 //! own documentation and examples, with the engine's real findings on each poor example. Built at
 //! build time; every text is escaped.
 
-use flowguide_engine::feedback::{analyse, preset::Preset, rules::RULES, Component, Config, Rule, Severity};
+use flowguide_engine::feedback::{analyse, preset::Preset, rules, Component, Config, Rule, RuleDocs, Severity};
 use flowguide_engine::workflow::parse;
 use flowguide_text::html::escape;
 
@@ -40,11 +40,11 @@ pub fn index_html() -> String {
             c.key().replace('_', "-"),
             escape(c.title())
         ));
-        for rule in RULES.iter().filter(|r| r.component == c) {
+        for (rule, docs) in rules::documented().filter(|(r, _)| r.component == c) {
             out.push_str(&format!(
                 "<li><a href=\"{}\">{}</a> <code>{}</code> <span class=\"rule-severity\">{}</span></li>",
                 escape(&rule.url()),
-                escape(rule.title),
+                escape(docs.title),
                 escape(rule.id),
                 severity_label(Config::default().severity(rule))
             ));
@@ -56,7 +56,7 @@ pub fn index_html() -> String {
 
 /// One rule's page: what it checks, why, its severity in each preset, and both examples with
 /// what the feedback says about them.
-pub fn rule_html(rule: &Rule) -> String {
+pub fn rule_html(rule: &Rule, docs: &RuleDocs) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "<p class=\"rule-meta\">Rule <code>{}</code> · about <a href=\"{}\">{}</a></p>\n",
@@ -64,7 +64,7 @@ pub fn rule_html(rule: &Rule) -> String {
         escape(rule.component.page()),
         escape(rule.component.title())
     ));
-    out.push_str(&paragraphs(rule.description));
+    out.push_str(&paragraphs(docs.description));
     out.push_str(&format!(
         "<h2 id=\"why-it-matters\">Why it matters</h2>\n{}",
         paragraphs(rule.why)
@@ -82,13 +82,13 @@ pub fn rule_html(rule: &Rule) -> String {
         (
             "a-poor-example",
             "A poor example",
-            rule.poor,
+            docs.poor,
             "This workflow breaks the rule.",
         ),
         (
             "a-good-example",
             "A good example",
-            rule.good,
+            docs.good,
             "The same workflow, mended.",
         ),
     ] {
@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn every_rule_is_listed_and_linked() {
         let index = index_html();
-        for rule in RULES {
+        for rule in rules::RULES {
             assert!(
                 index.contains(&format!("href=\"reference/rules/{}\"", rule.id)),
                 "{}",
@@ -152,7 +152,10 @@ mod tests {
 
     #[test]
     fn rule_pages_show_examples_and_real_findings() {
-        let html = rule_html(flowguide_engine::feedback::rules::find("step-without-role").unwrap());
+        let html = rule_html(
+            rules::find("step-without-role").unwrap(),
+            rules::docs("step-without-role").unwrap(),
+        );
         assert!(html.contains("id=\"a-poor-example\"") && html.contains("id=\"a-good-example\""));
         assert!(
             html.contains("“Fetch the book from the store” has no role: who does it?"),
@@ -161,11 +164,7 @@ mod tests {
         assert!(html.contains("This rule has nothing to say about it."));
         assert!(html.contains("&quot;format&quot;"), "JSON is escaped");
         assert!(
-            html.contains("<code>next</code>")
-                || !flowguide_engine::feedback::rules::find("step-without-role")
-                    .unwrap()
-                    .description
-                    .contains('`')
+            html.contains("<code>next</code>") || !rules::docs("step-without-role").unwrap().description.contains('`')
         );
     }
 

@@ -12,6 +12,8 @@
 pub mod catalogue;
 pub mod frontmatter;
 pub mod links;
+#[cfg(feature = "markdown")]
+pub mod pages;
 pub mod summary;
 pub mod toc;
 

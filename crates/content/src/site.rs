@@ -12,7 +12,7 @@ use super::render::{self, RenderedPage};
 use super::{route_of, summary};
 use crate::toc::short_hash;
 use crate::toc::{PageKind, TocPage};
-use flowguide_engine::feedback::{rules::RULES, Rule};
+use flowguide_engine::feedback::{rules, Rule, RuleDocs};
 use flowguide_search::{DocKind, SearchDoc};
 use flowguide_text::html::escape;
 
@@ -22,28 +22,8 @@ pub const GLOSSARY: &str = "reference/glossary.md";
 /// The content path of the rule catalogue, which the generated list of rules is appended to.
 pub const RULES_PAGE: &str = "reference/rules.md";
 
-/// Routes the app draws itself, beside the pages listed in SUMMARY.md.
-pub const APP_ROUTES: &[&str] = &["learn", "reference", "print", "sandbox", "exercises"];
-
-/// The app's `index.html` with the title and description of one page, for serving that page's
-/// address from a static host. The description carries `data-static` so the app can drop it once
-/// it sets its own.
-pub fn shell_page(index: &str, title: &str, description: &str) -> Result<String, String> {
-    let start = index.find("<title>").ok_or("index.html has no <title>")?;
-    let end = index[start..]
-        .find("</title>")
-        .ok_or("index.html has an unclosed <title>")?
-        + start
-        + "</title>".len();
-    let mut head = format!("<title>{}</title>", escape(title));
-    if !description.is_empty() {
-        head.push_str(&format!(
-            "<meta name=\"description\" content=\"{}\" data-static>",
-            escape(description)
-        ));
-    }
-    Ok(format!("{}{head}{}", &index[..start], &index[end..]))
-}
+/// The site's name, in titles and the header.
+pub const SITE_NAME: &str = "Flowguide";
 
 /// A problem in the content, naming the file it is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +55,7 @@ pub struct Page {
     /// In the sidebar and reading order (false for generated pages).
     pub listed: bool,
     /// For a generated rule page, the rule it documents.
-    pub rule: Option<&'static Rule>,
+    pub rule: Option<(&'static Rule, &'static RuleDocs)>,
 }
 
 /// Every page of the site, in reading order.
@@ -168,29 +148,29 @@ impl Site {
             return Err(errors);
         }
         // One generated page per feedback rule, after every page SUMMARY.md lists.
-        for rule in RULES {
-            let html = crate::catalogue::rule_html(rule);
-            let summary = rule
+        for (rule, docs) in rules::documented() {
+            let html = crate::catalogue::rule_html(rule, docs);
+            let summary = docs
                 .description
                 .split(". ")
                 .next()
-                .unwrap_or(rule.description)
+                .unwrap_or(docs.description)
                 .trim_end_matches('.');
             pages.push(Page {
                 source: format!("{}.md", rule.url()),
                 route: rule.url(),
-                title: rule.title.to_string(),
+                title: docs.title.to_string(),
                 section: "Feedback rules".to_string(),
                 kind: PageKind::Reference,
                 front: FrontMatter {
                     description: format!("{summary}."),
                     goal: String::new(),
                 },
-                version: short_hash(&[rule.title, &html]),
+                version: short_hash(&[docs.title, &html]),
                 // A generated page's body is its finished HTML, not Markdown.
                 body: html,
                 listed: false,
-                rule: Some(rule),
+                rule: Some((rule, docs)),
             });
         }
         Ok(Site { pages })
@@ -220,11 +200,11 @@ impl Site {
             .pages
             .iter()
             .map(|p| {
-                if let Some(rule) = p.rule {
+                if let Some((rule, docs)) = p.rule {
                     let text = format!(
                         "{} {} {}",
                         rule.id.replace('-', " "),
-                        rule.description.replace('`', ""),
+                        docs.description.replace('`', ""),
                         rule.why
                     );
                     return RenderedPage {
@@ -389,7 +369,7 @@ impl RenderedSite<'_> {
         let mut docs = Vec::new();
         for (page, rendered) in self.site.pages.iter().zip(&self.pages) {
             let section_name = if page.section.is_empty() {
-                "Flowguide".to_string()
+                SITE_NAME.to_string()
             } else {
                 page.section.clone()
             };
@@ -519,18 +499,6 @@ mod tests {
         assert!(a < g);
         assert!(html.contains("<strong>Learning goal: </strong>G</p>"));
         assert!(!html.contains("Hi"));
-    }
-
-    #[test]
-    fn shell_pages_carry_their_own_title_and_description() {
-        let index = "<html><head><title>Flowguide</title><base href=/></head><body></body></html>";
-        let page = shell_page(index, "Roles & you · Flowguide", "Who does \"what\"").unwrap();
-        assert_eq!(
-            page,
-            "<html><head><title>Roles &amp; you · Flowguide</title><meta name=\"description\" content=\"Who does &quot;what&quot;\" data-static><base href=/></head><body></body></html>"
-        );
-        assert!(!shell_page(index, "T", "").unwrap().contains("description"));
-        assert!(shell_page("<html></html>", "T", "").is_err());
     }
 
     #[test]

@@ -147,14 +147,14 @@ pub fn field_of(doc: &WorkflowDoc, finding: &Finding) -> Field {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feedback::{analyse, rules::RULES, Config};
+    use crate::feedback::{analyse, rules, Config};
     use crate::workflow::parse;
 
     /// Every finding of every rule's poor example points at a field that exists in its document.
     #[test]
     fn every_poor_example_finding_has_a_field() {
-        for rule in RULES {
-            let doc = parse(rule.poor).unwrap();
+        for (rule, docs) in rules::documented() {
+            let doc = parse(docs.poor).unwrap();
             let report = analyse(&doc, &Config::default());
             let findings: Vec<_> = report.components.iter().flat_map(|(_, r)| r.findings.iter()).collect();
             assert!(!findings.is_empty(), "{} finds nothing in its poor example", rule.id);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use classify::{Classification, Overall};
 pub use fix::{Change, Fix};
 pub use preset::{Config, Preset};
-pub use rule::{Context, Draft, Rule};
+pub use rule::{Context, Draft, Rule, RuleDocs};
 
 use crate::workflow::graph::{role_of, Graph};
 use crate::workflow::WorkflowDoc;

@@ -29,24 +29,34 @@ impl Draft {
     }
 }
 
-/// One feedback rule, in its own file under `feedback/rules/`.
+/// One feedback rule, in its own file under `feedback/rules/`: what the engine needs to run it.
+/// Its documentation and examples are a separate [`RuleDocs`] in the same file, so a browser
+/// bundle that runs the rules never carries the rule pages' text.
 pub struct Rule {
     /// Kebab-case, stable: findings, presets and the rule's page use it.
     pub id: &'static str,
     pub component: Component,
-    /// A short statement of what good looks like: "Every step has a role".
-    pub title: &'static str,
-    /// What the rule checks, for the rule's page. Plain text; blank lines separate paragraphs.
-    pub description: &'static str,
     /// Why it matters, in one or two sentences. Every finding carries it.
     pub why: &'static str,
     /// Severity in the `beginner`, `recommended` and `strict` presets; `None` turns the rule off.
     pub severity: [Option<Severity>; 3],
+    pub check: fn(&Context, &mut Vec<Draft>),
+}
+
+/// A rule's documentation: its page's title and text, and a poor and a good example. Read by the
+/// rule catalogue (at build time), the command-line checker and the tests.
+#[derive(Debug)]
+pub struct RuleDocs {
+    /// The rule's id, the same as its [`Rule`]'s.
+    pub id: &'static str,
+    /// A short statement of what good looks like: "Every step has a role".
+    pub title: &'static str,
+    /// What the rule checks, for the rule's page. Plain text; blank lines separate paragraphs.
+    pub description: &'static str,
     /// A workflow document that breaks the rule.
     pub poor: &'static str,
     /// The same workflow, mended.
     pub good: &'static str,
-    pub check: fn(&Context, &mut Vec<Draft>),
 }
 
 impl std::fmt::Debug for Rule {

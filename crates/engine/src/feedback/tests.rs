@@ -20,12 +20,12 @@ fn rule_ids(r: &Report) -> Vec<String> {
 
 #[test]
 fn every_rule_fires_on_its_poor_example_and_not_on_its_good_one() {
-    for rule in rules::RULES {
+    for (rule, docs) in rules::documented() {
         // Check each rule at full strength, whatever the preset says.
         let mut config = Config::default();
         config.overrides.insert(rule.id.to_string(), preset::Level::Warning);
-        let poor = analyse(&parse(rule.poor).unwrap(), &config);
-        let good = analyse(&parse(rule.good).unwrap(), &config);
+        let poor = analyse(&parse(docs.poor).unwrap(), &config);
+        let good = analyse(&parse(docs.good).unwrap(), &config);
         assert!(
             rule_ids(&poor).iter().any(|id| id == rule.id),
             "`{}` is silent on its poor example",
@@ -41,8 +41,8 @@ fn every_rule_fires_on_its_poor_example_and_not_on_its_good_one() {
 
 #[test]
 fn good_examples_are_good_all_round() {
-    for rule in rules::RULES {
-        let r = report(rule.good);
+    for (rule, docs) in rules::documented() {
+        let r = report(docs.good);
         let problems: Vec<String> = r
             .components
             .iter()
@@ -63,10 +63,10 @@ fn good_examples_are_good_all_round() {
 
 #[test]
 fn findings_name_things_and_link_their_rule() {
-    for rule in rules::RULES {
+    for (rule, docs) in rules::documented() {
         let mut config = Config::default();
         config.overrides.insert(rule.id.to_string(), preset::Level::Warning);
-        let r = analyse(&parse(rule.poor).unwrap(), &config);
+        let r = analyse(&parse(docs.poor).unwrap(), &config);
         for (_, c) in r.components.iter() {
             for f in &c.findings {
                 assert!(
@@ -83,10 +83,22 @@ fn findings_name_things_and_link_their_rule() {
                 assert_eq!(f.url, format!("reference/rules/{}", f.rule));
                 assert!(!f.why.is_empty());
                 if let Some(fix) = &f.fix {
-                    let mut doc = parse(rule.poor).unwrap();
+                    // A fix must apply, and must make its own finding go away.
+                    let mut doc = parse(docs.poor).unwrap();
                     fix.change
                         .apply(&mut doc)
                         .unwrap_or_else(|e| panic!("fix of `{}` fails: {e}", f.rule));
+                    let after = analyse(&doc, &config);
+                    let still = after
+                        .components
+                        .iter()
+                        .flat_map(|(_, c)| c.findings.iter())
+                        .any(|g| g.rule == f.rule && g.target == f.target);
+                    assert!(
+                        !still,
+                        "the fix “{}” leaves its finding: {}",
+                        fix.description, f.message
+                    );
                 }
             }
         }
@@ -120,7 +132,7 @@ fn an_empty_document_is_missing_everything_and_a_task() {
 
 #[test]
 fn one_role_doing_everything_means_handoffs_are_missing() {
-    let doc = parse(rules::no_handoff::RULE.poor).unwrap();
+    let doc = parse(rules::no_handoff::DOCS.poor).unwrap();
     let r = analyse(&doc, &Config::default());
     assert_eq!(r.components.handoffs.status, Status::Missing);
     assert_eq!(r.overall.classification, Classification::Task);
@@ -133,7 +145,7 @@ fn one_role_doing_everything_means_handoffs_are_missing() {
 
 #[test]
 fn presets_change_severities_and_overrides_win() {
-    let doc = parse(rules::unused_role::RULE.poor).unwrap();
+    let doc = parse(rules::unused_role::DOCS.poor).unwrap();
     let severity = |config: &Config| {
         analyse(&doc, config)
             .components
@@ -164,7 +176,7 @@ fn presets_change_severities_and_overrides_win() {
 
 #[test]
 fn fixes_mend_what_they_point_at() {
-    let mut doc = parse(rules::empty_handoff::RULE.poor).unwrap();
+    let mut doc = parse(rules::empty_handoff::DOCS.poor).unwrap();
     let r = analyse(&doc, &Config::default());
     let fix = r
         .components

@@ -2,19 +2,24 @@
 //!
 //! Steps name their role by id, so each role id must be used once and must not be empty.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use rustc_hash::FxHashMap as HashMap;
 
 pub const RULE: Rule = Rule {
     id: "duplicate-role-id",
     component: Component::Roles,
-    title: "Every role has its own id",
-    description: "Steps name their role by id, so each role id must be used once and must not be empty.",
     why: "When two roles share an id, nobody can tell which of them a step belongs to.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every role has its own id",
+    description: "Steps name their role by id, so each role id must be used once and must not be empty.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

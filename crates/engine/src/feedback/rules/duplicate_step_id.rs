@@ -2,19 +2,24 @@
 //!
 //! Steps refer to each other by id (in `next`), so each id must be used once and must not be empty.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use rustc_hash::FxHashMap as HashMap;
 
 pub const RULE: Rule = Rule {
     id: "duplicate-step-id",
     component: Component::Steps,
-    title: "Every step has its own id",
-    description: "Steps refer to each other by id (in `next`), so each id must be used once and must not be empty.",
     why: "When two steps share an id, a link to that id is ambiguous and the second step cannot be reached by it.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every step has its own id",
+    description: "Steps refer to each other by id (in `next`), so each id must be used once and must not be empty.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

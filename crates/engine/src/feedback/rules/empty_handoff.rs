@@ -2,18 +2,23 @@
 //!
 //! A handoff happens where work moves between steps done by different roles. What passes is what the first step outputs and the next step takes as input. If the two lists share nothing, the handoff carries nothing.
 
-use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
+use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "empty-handoff",
     component: Component::Handoffs,
-    title: "Every handoff carries something",
-    description: "A handoff happens where work moves between steps done by different roles. What passes is what the first step outputs and the next step takes as input. If the two lists share nothing, the handoff carries nothing.",
     why: "A handoff that carries nothing is where work gets lost: the next person starts without what they need.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every handoff carries something",
+    description: "A handoff happens where work moves between steps done by different roles. What passes is what the first step outputs and the next step takes as input. If the two lists share nothing, the handoff carries nothing.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,19 +2,24 @@
 //!
 //! Each step needs a title that says what is done, so everyone reading the workflow knows what happens there.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 
 pub const RULE: Rule = Rule {
     id: "empty-step-title",
     component: Component::Steps,
+    why: "A step without a title cannot be followed, checked or handed over: nobody knows what it asks for.",
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
     title: "Every step has a title",
     description:
         "Each step needs a title that says what is done, so everyone reading the workflow knows what happens there.",
-    why: "A step without a title cannot be followed, checked or handed over: nobody knows what it asks for.",
-    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

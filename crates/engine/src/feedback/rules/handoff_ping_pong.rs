@@ -2,19 +2,24 @@
 //!
 //! Some back and forth is normal, such as a claim returned once for fixing. When the same two roles hand work to each other twice or more in each direction, work is bouncing: the workflow is probably missing a clearer first step.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
     id: "handoff-ping-pong",
     component: Component::Handoffs,
-    title: "Work does not bounce back and forth",
-    description: "Some back and forth is normal, such as a claim returned once for fixing. When the same two roles hand work to each other twice or more in each direction, work is bouncing: the workflow is probably missing a clearer first step.",
     why: "Every handoff costs waiting time and a chance of something being lost; work that bounces between two roles takes longest of all.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Work does not bounce back and forth",
+    description: "Some back and forth is normal, such as a claim returned once for fixing. When the same two roles hand work to each other twice or more in each direction, work is bouncing: the workflow is probably missing a clearer first step.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

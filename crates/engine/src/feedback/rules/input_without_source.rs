@@ -2,20 +2,25 @@
 //!
 //! Each input a step takes should arrive with the trigger, or be produced by a step that comes before it. Artifact names match ignoring case and extra spaces.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use crate::workflow::artifact;
 use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "input-without-source",
     component: Component::InputsOutputs,
-    title: "Every input comes from somewhere",
-    description: "Each input a step takes should arrive with the trigger, or be produced by a step that comes before it. Artifact names match ignoring case and extra spaces.",
     why: "An input that nothing provides means the step will wait for something that never comes, or that a step or a trigger detail is missing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every input comes from somewhere",
+    description: "Each input a step takes should arrive with the trigger, or be produced by a step that comes before it. Artifact names match ignoring case and extra spaces.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

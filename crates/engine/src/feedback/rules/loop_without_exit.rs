@@ -2,19 +2,24 @@
 //!
 //! Loops are normal: a claim goes back for fixing, then returns for review. But at least one step in a loop needs a branch that leads on, out of the loop, towards an end.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use super::join_and;
 
 pub const RULE: Rule = Rule {
     id: "loop-without-exit",
     component: Component::Steps,
-    title: "Every loop has a way out",
-    description: "Loops are normal: a claim goes back for fixing, then returns for review. But at least one step in a loop needs a branch that leads on, out of the loop, towards an end.",
     why: "A loop with no way out sends work round forever, so nothing ever finishes.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every loop has a way out",
+    description: "Loops are normal: a claim goes back for fixing, then returns for review. But at least one step in a loop needs a branch that leads on, out of the loop, towards an end.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,18 +2,23 @@
 //!
 //! The outcome is what is true when the work is done: the customer has their refund, the new hire can log in on day one.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "missing-outcome",
     component: Component::Outcome,
-    title: "The workflow has an outcome",
-    description: "The outcome is what is true when the work is done: the customer has their refund, the new hire can log in on day one.",
     why: "Without an outcome nobody can tell when the work is finished, or whether it went well.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "The workflow has an outcome",
+    description: "The outcome is what is true when the work is done: the customer has their refund, the new hire can log in on day one.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

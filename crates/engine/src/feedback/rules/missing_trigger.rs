@@ -2,18 +2,23 @@
 //!
 //! The trigger is what starts the work: an event (a claim arrives), a schedule (every Monday), a request, a condition (stock runs low) or a manual start. Describe it in the trigger's description.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "missing-trigger",
     component: Component::Trigger,
-    title: "The workflow has a trigger",
-    description: "The trigger is what starts the work: an event (a claim arrives), a schedule (every Monday), a request, a condition (stock runs low) or a manual start. Describe it in the trigger's description.",
     why: "Without a trigger nobody knows when the work should start, so it starts late, twice, or not at all.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "The workflow has a trigger",
+    description: "The trigger is what starts the work: an event (a claim arrives), a schedule (every Monday), a request, a condition (stock runs low) or a manual start. Describe it in the trigger's description.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

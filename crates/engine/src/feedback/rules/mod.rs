@@ -28,7 +28,7 @@ pub mod unused_output;
 pub mod unused_role;
 pub mod vague_wording;
 
-use super::Rule;
+use super::{Rule, RuleDocs};
 
 /// Every rule, grouped by component in display order.
 pub static RULES: &[&Rule] = &[
@@ -59,9 +59,48 @@ pub static RULES: &[&Rule] = &[
     &unmeasurable_outcome::RULE,
 ];
 
+/// Every rule's documentation, in the same order as [`RULES`].
+pub static DOCS: &[&RuleDocs] = &[
+    &no_steps::DOCS,
+    &single_step::DOCS,
+    &empty_step_title::DOCS,
+    &duplicate_step_id::DOCS,
+    &unknown_next_step::DOCS,
+    &unreachable_step::DOCS,
+    &no_path_to_end::DOCS,
+    &loop_without_exit::DOCS,
+    &step_not_action::DOCS,
+    &vague_wording::DOCS,
+    &step_without_role::DOCS,
+    &undefined_role::DOCS,
+    &unused_role::DOCS,
+    &duplicate_role_id::DOCS,
+    &no_handoff::DOCS,
+    &empty_handoff::DOCS,
+    &handoff_ping_pong::DOCS,
+    &input_without_source::DOCS,
+    &unused_output::DOCS,
+    &step_without_data::DOCS,
+    &missing_trigger::DOCS,
+    &trigger_repeats_first_step::DOCS,
+    &trigger_without_kind::DOCS,
+    &missing_outcome::DOCS,
+    &unmeasurable_outcome::DOCS,
+];
+
+/// Every rule with its documentation, in catalogue order.
+pub fn documented() -> impl Iterator<Item = (&'static Rule, &'static RuleDocs)> {
+    RULES.iter().copied().zip(DOCS.iter().copied())
+}
+
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// Looks a rule's documentation up by id.
+pub fn docs(id: &str) -> Option<&'static RuleDocs> {
+    DOCS.iter().copied().find(|d| d.id == id)
 }
 
 /// "a", "a and b", "a, b and c".
@@ -201,5 +240,38 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), before, "rule ids must be unique");
         assert!(RULES.len() >= 24);
+
+        // Every file in this folder is a rule the engine runs, named after its id: a rule file
+        // that is not registered in RULES (or a registered id with no file) fails here.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/feedback/rules");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.ends_with(".rs") && n != "mod.rs")
+            .map(|n| n.trim_end_matches(".rs").replace('_', "-"))
+            .collect();
+        files.sort_unstable();
+        assert_eq!(files, ids, "the rule files and the registered rules differ");
+        // Each file's module declares the rule of its own name.
+        let source = std::fs::read_to_string(dir.join("mod.rs")).unwrap();
+        for id in &ids {
+            let module = id.replace('-', "_");
+            assert!(source.contains(&format!("pub mod {module};")), "{id} has no module");
+            let file = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+            assert!(
+                file.contains(&format!("id: \"{id}\"")),
+                "{module}.rs does not define the rule {id}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_its_documentation_in_the_same_order() {
+        assert_eq!(RULES.len(), DOCS.len());
+        for (rule, docs) in documented() {
+            assert_eq!(rule.id, docs.id);
+            assert!(!docs.title.is_empty() && !docs.description.is_empty());
+            assert!(docs.poor != docs.good, "{}: the examples must differ", rule.id);
+        }
     }
 }

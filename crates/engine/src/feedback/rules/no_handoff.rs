@@ -2,20 +2,25 @@
 //!
 //! A workflow coordinates several people: somewhere, one role passes work to another. When one role does every step, nothing is handed over.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use crate::workflow::graph::role_of;
 use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "no-handoff",
     component: Component::Handoffs,
-    title: "Work changes hands",
-    description: "A workflow coordinates several people: somewhere, one role passes work to another. When one role does every step, nothing is handed over.",
     why: "Without a handoff there is no coordination to design: what you built is closer to a task, done by one role.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Work changes hands",
+    description: "A workflow coordinates several people: somewhere, one role passes work to another. When one role does every step, nothing is handed over.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,18 +2,23 @@
 //!
 //! An end step is one with `next: []`, or the last step when it has no `next`. From every step there should be a path to some end, so work can finish.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 
 pub const RULE: Rule = Rule {
     id: "no-path-to-end",
     component: Component::Steps,
-    title: "From every step, work can reach an end",
-    description: "An end step is one with `next: []`, or the last step when it has no `next`. From every step there should be a path to some end, so work can finish.",
     why: "If work can reach a step from which no end is reachable, that work never finishes: the outcome is never delivered.",
     severity: [Some(Severity::Warning), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "From every step, work can reach an end",
+    description: "An end step is one with `next: []`, or the last step when it has no `next`. From every step there should be a path to some end, so work can finish.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,19 +2,24 @@
 //!
 //! A workflow moves work through a sequence of steps. With no steps there is nothing to give feedback on yet.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "no-steps",
     component: Component::Steps,
+    why: "Steps are the heart of a workflow: each one is a piece of work someone does before passing it on.",
+    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
     title: "A workflow has steps",
     description:
         "A workflow moves work through a sequence of steps. With no steps there is nothing to give feedback on yet.",
-    why: "Steps are the heart of a workflow: each one is a piece of work someone does before passing it on.",
-    severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

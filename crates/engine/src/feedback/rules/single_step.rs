@@ -2,18 +2,23 @@
 //!
 //! A workflow with a single step describes one unit of work: that is a task. A workflow shows how work moves from one step to the next.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 
 pub const RULE: Rule = Rule {
     id: "single-step",
     component: Component::Steps,
-    title: "A workflow has two or more steps",
-    description: "A workflow with a single step describes one unit of work: that is a task. A workflow shows how work moves from one step to the next.",
     why: "With one step there is no sequence and no handoff, so what you built is a task, not a workflow.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "A workflow has two or more steps",
+    description: "A workflow with a single step describes one unit of work: that is a task. A workflow shows how work moves from one step to the next.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

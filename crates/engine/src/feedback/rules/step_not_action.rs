@@ -3,19 +3,24 @@
 //! Name each step by what is done, starting with a verb: “Review the claim”, not “Claim review” or “Manager”. The check compares the first word of the title with a curated list of about 600 action verbs.
 
 use super::super::words;
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use super::capitalise;
 
 pub const RULE: Rule = Rule {
     id: "step-not-action",
     component: Component::Steps,
-    title: "Every step is named as an action",
-    description: "Name each step by what is done, starting with a verb: “Review the claim”, not “Claim review” or “Manager”. The check compares the first word of the title with a curated list of about 600 action verbs.",
     why: "A title that starts with an action says exactly what to do, so the step can be done, checked and handed over without guessing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every step is named as an action",
+    description: "Name each step by what is done, starting with a verb: “Review the claim”, not “Claim review” or “Manager”. The check compares the first word of the title with a curated list of about 600 action verbs.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,18 +2,23 @@
 //!
 //! Each step works on something: it takes inputs (a form, a request, a parcel) and makes outputs (a decision, a report, a delivered item).
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "step-without-data",
     component: Component::InputsOutputs,
-    title: "Every step takes or makes something",
-    description: "Each step works on something: it takes inputs (a form, a request, a parcel) and makes outputs (a decision, a report, a delivered item).",
     why: "A step that neither takes nor makes anything is hard to check and impossible to hand over; naming its inputs and outputs shows what it really does.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every step takes or makes something",
+    description: "Each step works on something: it takes inputs (a form, a request, a parcel) and makes outputs (a decision, a report, a delivered item).",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

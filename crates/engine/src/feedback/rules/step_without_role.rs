@@ -2,19 +2,24 @@
 //!
 //! Each step names the role that does it: a job or a team, such as “Line manager” or “Finance team”, rather than a person's name.
 
-use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
+use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity, Target};
 use crate::workflow::graph::role_of;
 
 pub const RULE: Rule = Rule {
     id: "step-without-role",
     component: Component::Roles,
-    title: "Every step has a role",
-    description: "Each step names the role that does it: a job or a team, such as “Line manager” or “Finance team”, rather than a person's name.",
     why: "A step with no role has nobody responsible for it, so it is easy for it to be skipped or done twice.",
     severity: [Some(Severity::Warning), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every step has a role",
+    description: "Each step names the role that does it: a job or a team, such as “Line manager” or “Finance team”, rather than a person's name.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

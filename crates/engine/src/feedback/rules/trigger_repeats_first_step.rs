@@ -3,19 +3,24 @@
 //! The trigger is what starts the work, not its first action. “Check the catalogue” is a step; “A reader asks for a book” is a trigger.
 
 use super::super::rule::quoted;
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     id: "trigger-repeats-first-step",
     component: Component::Trigger,
-    title: "The trigger is not the first step",
-    description: "The trigger is what starts the work, not its first action. “Check the catalogue” is a step; “A reader asks for a book” is a trigger.",
     why: "When the trigger repeats the first step, the real starting event is missing, so nobody knows what should set the work going.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "The trigger is not the first step",
+    description: "The trigger is what starts the work, not its first action. “Check the catalogue” is a step; “A reader asks for a book” is a trigger.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,18 +2,23 @@
 //!
 //! A trigger is an event, a schedule, a request, a condition or a manual start. Naming the kind makes clear how the work begins, and who or what watches for it.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "trigger-without-kind",
     component: Component::Trigger,
-    title: "The trigger says what kind it is",
-    description: "A trigger is an event, a schedule, a request, a condition or a manual start. Naming the kind makes clear how the work begins, and who or what watches for it.",
     why: "Knowing the kind of trigger tells people what to watch for: a message arriving, a date, a threshold.",
     severity: [None, Some(Severity::Tip), Some(Severity::Warning)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "The trigger says what kind it is",
+    description: "A trigger is an event, a schedule, a request, a condition or a manual start. Naming the kind makes clear how the work begins, and who or what watches for it.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,20 +2,25 @@
 //!
 //! A step names its role by id. That id must match one of the workflow's roles, where the role gets its full name.
 
-use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity};
+use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity};
 use super::name_from_id;
 use crate::workflow::graph::role_of;
 
 pub const RULE: Rule = Rule {
     id: "undefined-role",
     component: Component::Roles,
-    title: "Every step's role is in the list of roles",
-    description: "A step names its role by id. That id must match one of the workflow's roles, where the role gets its full name.",
     why: "A role that is not defined is usually a typo, and it leaves the step without a clear owner.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every step's role is in the list of roles",
+    description: "A step names its role by id. That id must match one of the workflow's roles, where the role gets its full name.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,18 +2,23 @@
 //!
 //! Each entry in a step's `next` names the id of the step that comes after it. A link to an id that no step has leads nowhere.
 
-use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
+use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity, Target};
 
 pub const RULE: Rule = Rule {
     id: "unknown-next-step",
     component: Component::Steps,
-    title: "Every link leads to a step that exists",
-    description: "Each entry in a step's `next` names the id of the step that comes after it. A link to an id that no step has leads nowhere.",
     why: "Work sent to a step that does not exist is lost: nobody picks it up.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every link leads to a step that exists",
+    description: "Each entry in a step's `next` names the id of the step that comes after it. A link to an id that no step has leads nowhere.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

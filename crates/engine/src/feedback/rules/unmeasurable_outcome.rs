@@ -3,19 +3,24 @@
 //! A good outcome says how you can tell it was achieved: a number (95% of requests), a time (within 2 days) or something you can observe (the reader has the book, the invoice is paid). The check looks for numbers, units of time and observable words in the description and the measure.
 
 use super::super::rule::quoted;
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use super::is_measurable;
 
 pub const RULE: Rule = Rule {
     id: "unmeasurable-outcome",
     component: Component::Outcome,
-    title: "The outcome can be measured",
-    description: "A good outcome says how you can tell it was achieved: a number (95% of requests), a time (within 2 days) or something you can observe (the reader has the book, the invoice is paid). The check looks for numbers, units of time and observable words in the description and the measure.",
     why: "An outcome you cannot measure cannot be checked, so nobody knows whether the workflow works or is getting better.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "The outcome can be measured",
+    description: "A good outcome says how you can tell it was achieved: a number (95% of requests), a time (within 2 days) or something you can observe (the reader has the book, the invoice is paid). The check looks for numbers, units of time and observable words in the description and the measure.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

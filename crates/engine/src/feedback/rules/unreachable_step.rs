@@ -2,18 +2,24 @@
 //!
 //! Work starts at the first step and follows the `next` links (or the list order, where a step has no `next`). A step that no path reaches from the first step never happens.
 
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 
 pub const RULE: Rule = Rule {
     id: "unreachable-step",
     component: Component::Steps,
+    why:
+        "A step nobody reaches is dead weight: it suggests a missing link, or a step that belongs to another workflow.",
+    severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
     title: "Every step can be reached from the start",
     description: "Work starts at the first step and follows the `next` links (or the list order, where a step has no `next`). A step that no path reaches from the first step never happens.",
-    why: "A step nobody reaches is dead weight: it suggests a missing link, or a step that belongs to another workflow.",
-    severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -2,20 +2,26 @@
 //!
 //! What a step produces should be used by a later step, or be a result of the workflow (an output of an end step). An output nobody uses is either unnecessary work or a missing input.
 
-use super::super::{Component, Context, Draft, Rule, Severity, Target};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use crate::workflow::artifact;
 use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "unused-output",
     component: Component::InputsOutputs,
+    why:
+        "Producing something nobody uses wastes effort; more often it means a later step forgot to list what it needs.",
+    severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
     title: "Every output is used",
     description: "What a step produces should be used by a later step, or be a result of the workflow (an output of an end step). An output nobody uses is either unnecessary work or a missing input.",
-    why: "Producing something nobody uses wastes effort; more often it means a later step forgot to list what it needs.",
-    severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -3,20 +3,25 @@
 //! Each role in the list should do at least one step. A role that does nothing is either missing from a step, or not part of this workflow.
 
 use super::super::rule::quoted;
-use super::super::{Change, Component, Context, Draft, Fix, Rule, Severity, Target};
+use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity, Target};
 use crate::workflow::graph::role_of;
 use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "unused-role",
     component: Component::Roles,
-    title: "Every role does something",
-    description: "Each role in the list should do at least one step. A role that does nothing is either missing from a step, or not part of this workflow.",
     why: "Listing a role that does no step suggests someone is involved when they are not, or that a step is missing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Every role does something",
+    description: "Each role in the list should do at least one step. A role that does nothing is either missing from a step, or not part of this workflow.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

@@ -3,19 +3,24 @@
 //! Words such as “stuff”, “things”, “etc.”, “handle” and “deal with” hide what is actually done. Replace them with the real action and the real item.
 
 use super::super::words;
-use super::super::{Component, Context, Draft, Rule, Severity};
+use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use super::join_and;
 
 pub const RULE: Rule = Rule {
     id: "vague-wording",
     component: Component::Steps,
-    title: "Steps use clear words",
-    description: "Words such as “stuff”, “things”, “etc.”, “handle” and “deal with” hide what is actually done. Replace them with the real action and the real item.",
     why: "Vague steps are done differently by each person, and problems hide inside them.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    check,
+};
+
+/// The rule's documentation and examples (for its page and the tests; never in a browser bundle).
+pub const DOCS: RuleDocs = RuleDocs {
+    id: RULE.id,
+    title: "Steps use clear words",
+    description: "Words such as “stuff”, “things”, “etc.”, “handle” and “deal with” hide what is actually done. Replace them with the real action and the real item.",
     poor: POOR,
     good: GOOD,
-    check,
 };
 
 /// Breaks the rule.

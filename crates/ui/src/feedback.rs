@@ -13,7 +13,6 @@ use leptos::prelude::*;
 
 use super::editor::focus_later;
 use super::state::Sandbox;
-use crate::site::href;
 
 /// Announcements wait for this long a pause in typing.
 const PAUSE: Duration = Duration::from_millis(1200);
@@ -117,7 +116,7 @@ fn ComponentEntry(sb: Sandbox, c: Component) -> impl IntoView {
             aria-labelledby=labelled_by
         >
             <h3 id=title_id>
-                <a href=href(&format!("/{}", c.page()))>{c.title()}</a>
+                <a href=c.page()>{c.title()}</a>
                 " "
                 <span class=move || format!("badge badge-{}", status.get().key())>
                     <span aria-hidden="true" class="badge-icon">{move || symbol(status.get())}</span>
@@ -164,7 +163,7 @@ fn finding(sb: Sandbox, f: Finding) -> impl IntoView {
             </p>
             <p class="finding-why">{f.why.clone()}</p>
             <p class="finding-actions">
-                <a href=href(&format!("/{}", f.url))>"About this rule"</a>
+                <a href=f.url.clone()>"About this rule"</a>
                 {fix
                     .map(|fix| {
                         let label = format!("Fix: {}", fix.description);

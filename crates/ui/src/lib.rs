@@ -1,10 +1,13 @@
-//! `/sandbox`: build a workflow and see each component's feedback change as you type.
+//! Flowguide's Leptos components worth reusing: the sandbox, where a learner builds a workflow and
+//! sees each component's feedback change as they type, and its parts.
 //!
-//! Only in the sandbox build (feature `sandbox`): the reading pages' bundle stays small, and this
-//! page loads a second bundle with the editor, the feedback engine and the diagram. The pieces:
-//! [`state`] (document, undo, messages), [`editor`], [`feedback`], [`diagram`], [`storage`]
-//! (autosave, other tabs) and [`files`] (downloads, imports, clipboard). Decisions live in
-//! `flowguide-core`; these components read signals and call it.
+//! The pieces: [`state`] (document, undo, messages), [`editor`], [`feedback`], [`diagram`],
+//! [`storage`] (autosave, other tabs) and [`files`] (downloads, imports, clipboard). Decisions live
+//! in `flowguide-engine`; these components read signals and call it. The studio and embed bundles
+//! mount them into the placeholders the site generator writes (see [`mount_all`]).
+//!
+//! Architecture invariant: the ui crate knows nothing of lessons, search or the site's frame, and
+//! never draws a page's title or navigation: pages are written at build time.
 
 pub mod diagram;
 pub mod editor;
@@ -24,7 +27,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::routes::PageMeta;
 use state::{Notice, Sandbox, SaveState, Tone};
 use storage::Loaded;
 
@@ -113,6 +115,26 @@ fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
 #[derive(Clone)]
 struct Offer(WorkflowDoc);
 
+/// Mounts every component placeholder on the page (`<div class="app-root" data-mount="sandbox">`),
+/// replacing its loading message.
+pub fn mount_all() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all(".app-root[data-mount]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
+        if el.get_attribute("data-mount").as_deref() == Some("sandbox") {
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, SandboxPage).forget();
+        }
+    }
+}
+
 #[component]
 pub fn SandboxPage() -> impl IntoView {
     // What was saved, then what the address carries.
@@ -197,11 +219,6 @@ pub fn SandboxPage() -> impl IntoView {
 
     let dragging = RwSignal::new(false);
     view! {
-        <PageMeta
-            title="Sandbox"
-            description="Build a workflow and get feedback on each of its six parts as you type."
-        />
-        <style>{include_str!("../../style/sandbox.css")}</style>
         <div
             class="sandbox"
             class:dragging=move || dragging.get()
@@ -224,12 +241,6 @@ pub fn SandboxPage() -> impl IntoView {
                 }
             }
         >
-            <div class="sandbox-intro">
-                <h1 id="page-title" tabindex="-1">"Sandbox"</h1>
-                <p>
-                    "Build a workflow and watch the feedback on each of its six parts change as you type. Your work is saved in this browser as you go."
-                </p>
-            </div>
             <Toolbar sb />
             <NoticeBar sb />
             <OfferBar sb offer />

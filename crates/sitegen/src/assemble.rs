@@ -1,0 +1,384 @@
+//! The site assembly: content and bundles in, a folder any static host can serve out.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flowguide_content::pages::{full_title, BundleFiles, Chrome, PageSpec};
+use flowguide_content::site::Site;
+use flowguide_content::toc::{PageKind, Toc};
+use flowguide_search::encode_docs;
+use serde::Serialize;
+
+/// The Content Security Policy every page works under (see docs/DEPLOYING.md).
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'";
+
+/// Where hashed files go, so hosts can cache that one folder for ever.
+const ASSETS: &str = "assets";
+
+pub struct Options {
+    pub content: PathBuf,
+    /// The repository root, where `style/` and `schema/` are.
+    pub root: PathBuf,
+    pub out: Option<PathBuf>,
+    pub public_url: String,
+    /// Each bundle's name and the folder Trunk built it into (`NAME.js` and `NAME_bg.wasm`).
+    pub bundles: Vec<(String, PathBuf)>,
+}
+
+/// `manifest.json`: which files each page loads. Read by the budget test and the dev server.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: &'static str,
+    version: u32,
+    base: &'a str,
+    /// Files every page loads (the theme script, the icon).
+    shared: Vec<String>,
+    bundles: BTreeMap<String, ManifestBundle>,
+    pages: Vec<ManifestPage>,
+}
+
+#[derive(Serialize)]
+struct ManifestBundle {
+    css: Vec<String>,
+    loader: String,
+    glue: String,
+    wasm: String,
+}
+
+#[derive(Serialize)]
+struct ManifestPage {
+    route: String,
+    /// The file a host serves for the route (also at `route/index.html`).
+    file: String,
+    bundle: String,
+    title: String,
+}
+
+type Errors = Vec<String>;
+
+fn fail(what: impl std::fmt::Display) -> Errors {
+    vec![what.to_string()]
+}
+
+/// FNV-1a over bytes: a stable content hash for file names.
+fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+struct Writer {
+    out: PathBuf,
+    written: Vec<PathBuf>,
+}
+
+impl Writer {
+    fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Errors> {
+        let path = self.out.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+        self.written.push(path);
+        Ok(())
+    }
+
+    /// Writes `bytes` as `assets/STEM-HASH.EXT` and returns that path.
+    fn asset(&mut self, stem: &str, ext: &str, bytes: &[u8]) -> Result<String, Errors> {
+        let rel = format!("{ASSETS}/{stem}-{}.{ext}", hash(bytes));
+        self.write(&rel, bytes)?;
+        Ok(rel)
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Errors> {
+    std::fs::read(path).map_err(|e| fail(format!("cannot read {}: {e}", path.display())))
+}
+
+pub fn run(o: &Options) -> Result<String, Errors> {
+    let strings = |errors: Vec<_>| errors.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let site = Site::load(&o.content).map_err(strings)?;
+    let rendered = site.render();
+    let errors = rendered.check();
+    if !errors.is_empty() {
+        return Err(strings(errors));
+    }
+    let docs = rendered.search_docs();
+    let Some(out) = &o.out else {
+        return Ok(format!(
+            "content checked: {} pages, {} search documents",
+            site.pages.len(),
+            docs.len()
+        ));
+    };
+    let base = o.public_url.trim_end_matches('/').to_string();
+    let mut w = Writer {
+        out: out.clone(),
+        written: Vec::new(),
+    };
+
+    // Shared files.
+    let style = o.root.join("style");
+    let main_css = w.asset("main", "css", &read(&style.join("main.css"))?)?;
+    let sandbox_css = w.asset("sandbox", "css", &read(&style.join("sandbox.css"))?)?;
+    let theme = w.asset("theme", "js", include_bytes!("../assets/theme.js"))?;
+    let favicon = w.asset("favicon", "svg", &read(&style.join("favicon.svg"))?)?;
+
+    // Bundles: Trunk wrote NAME.js and NAME_bg.wasm; they get a hash and a loader each.
+    let mut bundles = BTreeMap::new();
+    for (name, dir) in &o.bundles {
+        let glue = w.asset(name, "js", &read(&dir.join(format!("{name}.js")))?)?;
+        let wasm_bytes = read(&dir.join(format!("{name}_bg.wasm")))?;
+        let wasm = format!("{ASSETS}/{name}-{}_bg.wasm", hash(&wasm_bytes));
+        w.write(&wasm, &wasm_bytes)?;
+        let file = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+        let loader_text = format!(
+            "import init from \"./{}\";\ninit({{ module_or_path: new URL(\"./{}\", import.meta.url) }});\n",
+            file(&glue),
+            file(&wasm)
+        );
+        let loader = w.asset(&format!("{name}-boot"), "js", loader_text.as_bytes())?;
+        let css = match name.as_str() {
+            "reading" => vec![main_css.clone()],
+            _ => vec![main_css.clone(), sandbox_css.clone()],
+        };
+        bundles.insert(
+            name.clone(),
+            BundleFiles {
+                name: name.clone(),
+                css,
+                loader,
+                glue,
+                wasm,
+            },
+        );
+    }
+    let bundle = |name: &str| {
+        bundles
+            .get(name)
+            .ok_or_else(|| fail(format!("no bundle named `{name}` was given (--bundle {name}=DIR)")))
+    };
+
+    let chrome = Chrome {
+        base: base.clone(),
+        theme_script: theme.clone(),
+        favicon: favicon.clone(),
+    };
+    let toc_pages = site.toc_pages();
+    let toc = Toc { pages: &toc_pages };
+    let mut manifest_pages = Vec::new();
+    let mut page = |w: &mut Writer, spec: PageSpec| -> Result<(), Errors> {
+        let html = chrome.document(&toc, &spec);
+        let file = match spec.route {
+            "" => "index.html".to_string(),
+            "404" => "404.html".to_string(),
+            r => {
+                w.write(&format!("{r}/index.html"), html.as_bytes())?;
+                format!("{r}.html")
+            }
+        };
+        w.write(&file, html.as_bytes())?;
+        manifest_pages.push(ManifestPage {
+            route: spec.route.to_string(),
+            file,
+            bundle: spec.bundle.name.clone(),
+            title: spec.title.clone(),
+        });
+        Ok(())
+    };
+
+    let reading = bundle("reading")?;
+    for (i, p) in toc_pages.iter().enumerate() {
+        let html = &rendered.pages[i].html;
+        let main = if p.kind == PageKind::Home {
+            chrome.home_main(&toc, p, html)
+        } else {
+            chrome.content_main(&toc, p, html)
+        };
+        let description = if p.description.is_empty() {
+            format!("{}: {}.", p.section, p.title)
+        } else {
+            site.pages[i].front.description.clone()
+        };
+        page(
+            &mut w,
+            PageSpec {
+                route: p.route,
+                title: full_title(if p.kind == PageKind::Home { "" } else { p.title }),
+                description,
+                bundle: reading,
+                main,
+                framed: true,
+            },
+        )?;
+    }
+    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 7] = [
+        (
+            "learn",
+            "Learn",
+            "Every Flowguide lesson in order, from what a workflow is to designing a good one.",
+            chrome.index_main(&toc, PageKind::Lesson),
+            reading,
+            true,
+        ),
+        (
+            "reference",
+            "Reference",
+            "One page for each of a workflow's six components, and a glossary of every term Flowguide uses.",
+            chrome.index_main(&toc, PageKind::Reference),
+            reading,
+            true,
+        ),
+        (
+            "print",
+            "All lessons",
+            "Every Flowguide lesson and reference page on one page, in order, ready to print.",
+            chrome.print_main(&rendered),
+            reading,
+            true,
+        ),
+        (
+            "exercises",
+            "Exercises",
+            "Flowguide exercises for classes: scenarios and a classification drill. They are not ready yet.",
+            chrome.exercises_main(),
+            reading,
+            true,
+        ),
+        (
+            "404",
+            "Page not found",
+            "This address does not lead to a Flowguide page.",
+            chrome.not_found_main(&toc),
+            reading,
+            true,
+        ),
+        (
+            "sandbox",
+            "Sandbox",
+            "Build a workflow and get feedback on each of its six parts as you type.",
+            chrome.sandbox_main(),
+            bundle("studio")?,
+            true,
+        ),
+        (
+            "embed/sandbox",
+            "Sandbox",
+            "Build a workflow and get feedback on each of its six parts as you type.",
+            chrome.embed_sandbox_main(),
+            bundle("embed")?,
+            false,
+        ),
+    ];
+    for (route, title, description, main, b, framed) in fixed {
+        page(
+            &mut w,
+            PageSpec {
+                route,
+                title: full_title(title),
+                description: description.to_string(),
+                bundle: b,
+                main,
+                framed,
+            },
+        )?;
+    }
+
+    w.write("search-docs.txt", encode_docs(&docs).as_bytes())?;
+    for entry in std::fs::read_dir(o.root.join("schema")).map_err(|e| fail(format!("cannot read schema/: {e}")))? {
+        let entry = entry.map_err(fail)?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        w.write(&format!("schema/{name}"), &read(&entry.path())?)?;
+    }
+    w.write("_headers", headers(&base).as_bytes())?;
+
+    let manifest = Manifest {
+        format: "flowguide/manifest",
+        version: 1,
+        base: &base,
+        shared: vec![theme, favicon],
+        bundles: bundles
+            .iter()
+            .map(|(k, b)| {
+                (
+                    k.clone(),
+                    ManifestBundle {
+                        css: b.css.clone(),
+                        loader: b.loader.clone(),
+                        glue: b.glue.clone(),
+                        wasm: b.wasm.clone(),
+                    },
+                )
+            })
+            .collect(),
+        pages: manifest_pages,
+    };
+    let json = serde_json::to_string_pretty(&manifest).map_err(fail)?;
+    w.write("manifest.json", json.as_bytes())?;
+
+    let compressed = precompress(&w.written)?;
+    Ok(format!(
+        "wrote {} files ({} pages, {} bundles, {} search documents) and {compressed} compressed copies to {}",
+        w.written.len(),
+        manifest.pages.len(),
+        manifest.bundles.len(),
+        docs.len(),
+        out.display()
+    ))
+}
+
+/// `_headers` for Netlify and Cloudflare Pages: the CSP on every page, long caching for hashed
+/// files, and the right type for wasm.
+fn headers(base: &str) -> String {
+    format!(
+        "{base}/*\n  Content-Security-Policy: {CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n{base}/{ASSETS}/*\n  Cache-Control: public, max-age=31536000, immutable\n{base}/*.wasm\n  Content-Type: application/wasm\n"
+    )
+}
+
+/// Writes `FILE.gz` and `FILE.br` beside every compressible file; returns how many it wrote.
+fn precompress(files: &[PathBuf]) -> Result<usize, Errors> {
+    let mut n = 0;
+    for path in files {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "txt" | "json") {
+            continue;
+        }
+        let bytes = read(path)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes).map_err(fail)?;
+        let gz = gz.finish().map_err(fail)?;
+        let mut br = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+            writer.write_all(&bytes).map_err(fail)?;
+        }
+        let with = |suffix: &str| PathBuf::from(format!("{}.{suffix}", path.display()));
+        std::fs::write(with("gz"), gz).map_err(fail)?;
+        std::fs::write(with("br"), br).map_err(fail)?;
+        n += 2;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable_and_differ() {
+        assert_eq!(hash(b"abc"), hash(b"abc"));
+        assert_ne!(hash(b"abc"), hash(b"abd"));
+        assert_eq!(hash(b"").len(), 16);
+    }
+
+    #[test]
+    fn headers_carry_the_policy_under_the_base() {
+        let h = headers("/course/fg");
+        assert!(h.starts_with("/course/fg/*\n  Content-Security-Policy: default-src 'self';"));
+        assert!(h.contains("/course/fg/assets/*\n  Cache-Control: public, max-age=31536000, immutable"));
+    }
+}
