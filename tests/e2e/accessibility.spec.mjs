@@ -47,7 +47,7 @@ for (const scheme of ["light", "dark"]) {
     await page.click("#wf-start-open");
     await page.locator("#wf-step-1-title").fill("Stuff");
     await page.locator("#wf-step-2-role").selectOption("");
-    await page.click("#share-link");
+    await page.click("#wf-share-link");
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await page.addScriptTag({ path: axePath });
     const run = () => page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));

@@ -61,13 +61,13 @@ test("the sandbox works under the policy: editing, the diagram, a dialog, downlo
   const fill = await page.locator(".diagram-step rect").first().evaluate((el) => getComputedStyle(el).fill);
   expect(fill).not.toBe("rgb(0, 0, 0)");
   await page.locator("#wf-name").fill("Under a strict policy");
-  for (const id of ["#download-svg", "#download-png", "#download-json", "#download-bpmn"]) {
+  for (const id of ["#wf-download-svg", "#wf-download-png", "#wf-download-json", "#wf-download-bpmn"]) {
     const download = page.waitForEvent("download");
     await page.click(id);
     await download;
   }
-  await page.click("#share-link");
-  await expect(page.locator("#share-url")).toBeFocused();
+  await page.click("#wf-share-link");
+  await expect(page.locator("#wf-share-url")).toBeFocused();
   expect(await violations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -61,7 +61,7 @@ async function savedDoc(page) {
 }
 
 async function waitSaved(page) {
-  await expect(page.locator("#save-state")).toHaveAttribute("data-state", "saved");
+  await expect(page.locator("#wf-save-state")).toHaveAttribute("data-state", "saved");
 }
 
 async function startFrom(page, example) {
@@ -133,7 +133,7 @@ test("a learner builds the expense workflow from blank by keyboard alone, and ea
   await expect.poll(() => statuses(page)).toEqual(all("good"));
   await expect(page.locator(".overall")).toContainText("What you built is a workflow");
   // The status changes were announced politely, once the typing stopped.
-  await expect(page.locator("#feedback-announcer")).toContainText("now good");
+  await expect(page.locator("#wf-feedback-announcer")).toContainText("now good");
   // Each status shows in words and a symbol, not colour alone.
   await expect(page.locator('[data-component="roles"] .badge')).toHaveText(/✓\s*good/);
   // What was built is the expense example, field for field.
@@ -215,7 +215,7 @@ test("steps move with buttons and with Alt+arrow keys, keeping focus", async ({ 
   await page.keyboard.press("Alt+ArrowDown");
   await expect(page.locator("#wf-step-1-title")).toHaveValue("Review the claim against the expense policy");
   await expect(page.locator("#wf-step-1-title")).toBeFocused();
-  await expect(page.locator("#action-announcer")).toContainText("Moved step 1 to position 2");
+  await expect(page.locator("#wf-action-announcer")).toContainText("Moved step 1 to position 2");
   await page.getByRole("button", { name: "Move step 2 up" }).click();
   await expect(page.locator("#wf-step-0-title")).toHaveValue("Review the claim against the expense policy");
   await page.getByRole("button", { name: "Duplicate step 1" }).click();
@@ -253,7 +253,7 @@ test("a reload restores exactly what was there, and the indicator says when it i
   await openSandbox(page);
   await startFrom(page, "onboarding");
   await page.locator("#wf-outcome-measure").fill("Every starter signs in on day one");
-  await expect(page.locator("#save-state")).toHaveText(/Saving…|Saved/);
+  await expect(page.locator("#wf-save-state")).toHaveText(/Saving…|Saved/);
   await waitSaved(page);
   const before = await savedDoc(page);
   expect(before.outcome.measure).toBe("Every starter signs in on day one");
@@ -277,7 +277,7 @@ test("saved data that cannot be read is kept aside, reported, and the sandbox st
     }
   }, [KEY, broken]);
   await openSandbox(page);
-  const notice = page.locator("#sandbox-notice");
+  const notice = page.locator("#wf-sandbox-notice");
   await expect(notice).toHaveAttribute("role", "alert");
   await expect(notice).toContainText("could not be opened");
   await expect(notice).toContainText("cut short");
@@ -304,8 +304,8 @@ test("a full storage quota is reported, not ignored", async ({ page }) => {
     };
   });
   await page.locator("#wf-name").fill("Too much");
-  await expect(page.locator("#save-state")).toHaveAttribute("data-state", "failed");
-  await expect(page.locator("#sandbox-notice")).toContainText("storage for this site is full");
+  await expect(page.locator("#wf-save-state")).toHaveAttribute("data-state", "failed");
+  await expect(page.locator("#wf-sandbox-notice")).toContainText("storage for this site is full");
 });
 
 test("importing a broken file names the problem and leaves the work untouched; a good file or a dropped one opens", async ({ page }) => {
@@ -314,7 +314,7 @@ test("importing a broken file names the problem and leaves the work untouched; a
   await waitSaved(page);
   const before = await savedDoc(page);
   await page.locator("#wf-open-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{\n  "format": "flowguide/workflow",\n  "version": 1,\n  "steps": [ { "id": "a" ]\n}') });
-  const notice = page.locator("#sandbox-notice");
+  const notice = page.locator("#wf-sandbox-notice");
   await expect(notice).toContainText("broken.json could not be opened: line 4, column");
   await expect(notice).toContainText("Your workflow has not changed");
   await expect(page.locator("#wf-name")).toHaveValue("Expense reimbursement");
@@ -339,7 +339,7 @@ test("importing a broken file names the problem and leaves the work untouched; a
   await expect(page.locator("#wf-name")).toHaveValue("Customer support ticket");
   // And the exported file opens again as the same document.
   const download = page.waitForEvent("download");
-  await page.click("#download-json");
+  await page.click("#wf-download-json");
   const file = await (await download).path();
   expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(support));
 });
@@ -348,9 +348,9 @@ test("a share link round-trips, asks before replacing saved work, and a damaged 
   await openSandbox(page);
   await startFrom(page, "onboarding");
   await page.locator("#wf-name").fill("Onboarding, shared");
-  await page.click("#share-link");
-  await expect(page.locator("#share-url")).toBeFocused();
-  const url = await page.locator("#share-url").inputValue();
+  await page.click("#wf-share-link");
+  await expect(page.locator("#wf-share-url")).toBeFocused();
+  const url = await page.locator("#wf-share-url").inputValue();
   expect(url).toMatch(/\/sandbox#w1\.[A-Za-z0-9_-]+$/);
   await waitSaved(page);
   const shared = await savedDoc(page);
@@ -368,14 +368,14 @@ test("a share link round-trips, asks before replacing saved work, and a damaged 
   await waitSaved(reader);
   // Pasting the link while the sandbox is open changes only the fragment: it is still offered.
   await reader.goto(url);
-  await expect(reader.locator("#link-offer")).toContainText("called “Onboarding, shared”");
+  await expect(reader.locator("#wf-link-offer")).toContainText("called “Onboarding, shared”");
   await expect(reader.locator("#wf-name")).toHaveValue("My own work");
-  await reader.click("#offer-keep");
+  await reader.click("#wf-offer-keep");
   await expect(reader.locator("#wf-name")).toHaveValue("My own work");
   await reader.reload(); // a full load of the link is offered the same way
   await reader.goto(url);
-  await expect(reader.locator("#offer-open")).toBeFocused();
-  await reader.click("#offer-open");
+  await expect(reader.locator("#wf-offer-open")).toBeFocused();
+  await reader.click("#wf-offer-open");
   await expect(reader.locator("#wf-name")).toHaveValue("Onboarding, shared");
   await reader.keyboard.press("Control+z");
   await expect(reader.locator("#wf-name")).toHaveValue("My own work");
@@ -383,7 +383,7 @@ test("a share link round-trips, asks before replacing saved work, and a damaged 
   // A truncated or tampered link is refused with a clear message, and the work stays.
   for (const bad of [url.slice(0, -12), url.replace(/.$/, (c) => (c === "A" ? "B" : "A"))]) {
     await reader.goto(bad);
-    await expect(reader.locator("#sandbox-notice")).toContainText("could not be opened");
+    await expect(reader.locator("#wf-sandbox-notice")).toContainText("could not be opened");
     await expect(reader.locator("#wf-name")).toHaveValue("My own work");
   }
   await other.close();
@@ -399,7 +399,7 @@ test("a change in one tab shows in the other, with a note, and nothing is overwr
   await expect(b.locator("#wf-name")).toHaveValue("Expense reimbursement");
   await a.locator("#wf-name").fill("Changed in tab A");
   await expect(b.locator("#wf-name")).toHaveValue("Changed in tab A");
-  await expect(b.locator("#sandbox-notice")).toContainText("another tab");
+  await expect(b.locator("#wf-sandbox-notice")).toContainText("another tab");
   // Tab B's next change builds on A's, and A follows it in turn.
   await b.locator("#wf-outcome-measure").fill("Paid within 5 days");
   await expect(a.locator("#wf-outcome-measure")).toHaveValue("Paid within 5 days");
@@ -419,10 +419,10 @@ test("the diagram downloads as a non-empty SVG and PNG; BPMN and Mermaid downloa
     const d = await download;
     return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
   };
-  const svg = await grab("#download-svg");
+  const svg = await grab("#wf-download-svg");
   expect(svg.name).toBe("customer-support-ticket.svg");
   expect(svg.bytes.toString()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Read the ticket[\s\S]*<\/svg>$/);
-  const png = await grab("#download-png");
+  const png = await grab("#wf-download-png");
   expect(png.name).toBe("customer-support-ticket.png");
   expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
   expect(png.bytes.length).toBeGreaterThan(10_000);
@@ -443,7 +443,7 @@ test("the diagram downloads as a non-empty SVG and PNG; BPMN and Mermaid downloa
   }, png.bytes.toString("base64"));
   expect(colours).toBeGreaterThan(5);
 
-  const bpmn = await grab("#download-bpmn");
+  const bpmn = await grab("#wf-download-bpmn");
   expect(bpmn.name).toBe("customer-support-ticket.bpmn");
   const { rootElement, warnings } = await new BpmnModdle().fromXML(bpmn.bytes.toString());
   expect(warnings).toEqual([]);
@@ -451,7 +451,7 @@ test("the diagram downloads as a non-empty SVG and PNG; BPMN and Mermaid downloa
   const reports = await linter.lint(rootElement);
   expect(Object.values(reports).flat()).toEqual([]);
 
-  const mermaid = await grab("#download-mermaid");
+  const mermaid = await grab("#wf-download-mermaid");
   expect(mermaid.name).toBe("customer-support-ticket.mmd");
   const probe = await page.context().newPage();
   expect(await mermaidErrors(probe, [["download", mermaid.bytes.toString()]])).toEqual([]);
@@ -486,9 +486,9 @@ test("HTML and script typed into every text field show as text and never run", a
   // It survives a reload and a share link the same way.
   await page.reload();
   await expect(page.locator(".component")).toHaveCount(6);
-  await page.click("#share-link");
-  await expect(page.locator("#share-url")).toBeFocused();
-  await page.goto((await page.locator("#share-url").inputValue()).replace("/sandbox#", "/sandbox?again#"));
+  await page.click("#wf-share-link");
+  await expect(page.locator("#wf-share-url")).toBeFocused();
+  await page.goto((await page.locator("#wf-share-url").inputValue()).replace("/sandbox#", "/sandbox?again#"));
   await expect(page.locator(".diagram-frame")).toContainText("<script>window.__pwned=");
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
@@ -551,7 +551,7 @@ test("a document too big for the sandbox is refused with the reason, and the wor
   const steps = Array.from({ length: 501 }, (_, i) => ({ id: `s${i}`, title: `Check item ${i}` }));
   const big = JSON.stringify({ format: "flowguide/workflow", version: 1, name: "Big", steps });
   await page.locator("#wf-open-file").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.from(big) });
-  await expect(page.locator("#sandbox-notice")).toContainText("big.json could not be opened: it has 501 steps");
+  await expect(page.locator("#wf-sandbox-notice")).toContainText("big.json could not be opened: it has 501 steps");
   await expect(page.locator("#wf-name")).toHaveValue("Expense reimbursement");
 });
 
@@ -580,12 +580,12 @@ test("every sandbox control shows a visible focus ring from the keyboard", async
 test("the share box's link follows the workflow while it is open", async ({ page }) => {
   await openSandbox(page);
   await startFrom(page, "expense");
-  await page.click("#share-link");
-  await expect(page.locator("#share-url")).toBeFocused();
-  const first = await page.locator("#share-url").inputValue();
+  await page.click("#wf-share-link");
+  await expect(page.locator("#wf-share-url")).toBeFocused();
+  const first = await page.locator("#wf-share-url").inputValue();
   await page.locator("#wf-name").fill("Expenses, version 2");
-  await expect(page.locator("#share-url")).not.toHaveValue(first);
-  const second = await page.locator("#share-url").inputValue();
+  await expect(page.locator("#wf-share-url")).not.toHaveValue(first);
+  const second = await page.locator("#wf-share-url").inputValue();
   const fresh = await page.context().browser().newContext();
   const other = await fresh.newPage();
   await other.goto(second);
@@ -605,9 +605,9 @@ test("under a sub-path the sandbox loads, its links carry the base, and a share 
   // Links are relative to the page's base, so they resolve under the sub-path.
   expect(await rule.evaluate((a) => a.href)).toBe(`${SUBPATH}reference/rules/step-without-role`);
   expect(await page.locator('[data-component="roles"] h3 a').evaluate((a) => a.href)).toBe(`${SUBPATH}reference/roles`);
-  await page.click("#share-link");
-  await expect(page.locator("#share-url")).toBeFocused();
-  const url = await page.locator("#share-url").inputValue();
+  await page.click("#wf-share-link");
+  await expect(page.locator("#wf-share-url")).toBeFocused();
+  const url = await page.locator("#wf-share-url").inputValue();
   expect(url.startsWith(`${SUBPATH}sandbox#w1.`)).toBe(true);
   const other = await browser.newContext();
   const reader = await other.newPage();

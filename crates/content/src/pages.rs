@@ -295,7 +295,7 @@ impl Chrome {
         concat!(
             "<div class=\"sandbox-intro\"><h1 id=\"page-title\" tabindex=\"-1\">Sandbox</h1>",
             "<p>Build a workflow and watch the feedback on each of its six parts change as you type. Your work is saved in this browser as you go.</p></div>",
-            "<div class=\"app-root\" data-mount=\"sandbox\" data-scope=\"sandbox\" data-storage-key=\"flowguide-sandbox\">",
+            "<div class=\"app-root\" data-mount=\"sandbox\" data-scope=\"wf\" data-storage-key=\"flowguide-sandbox\" data-links>",
             "<p class=\"loading needs-script\" role=\"status\">Loading the sandbox…</p>",
             "<p class=\"notice without-script\">The sandbox runs in your browser and needs JavaScript. Turn JavaScript on and reload the page; the lessons work without it.</p>",
             "</div>"
@@ -307,7 +307,7 @@ impl Chrome {
     pub fn embed_sandbox_main(&self) -> String {
         concat!(
             "<h1 class=\"visually-hidden\" id=\"page-title\" tabindex=\"-1\">Flowguide sandbox</h1>",
-            "<div class=\"app-root\" data-mount=\"sandbox\" data-scope=\"embed\" data-storage-key=\"flowguide-embed-sandbox\">",
+            "<div class=\"app-root\" data-mount=\"sandbox\" data-scope=\"wf\" data-storage-key=\"flowguide-embed-sandbox\" data-links>",
             "<p class=\"loading needs-script\" role=\"status\">Loading the sandbox…</p>",
             "<p class=\"notice without-script\">This workflow sandbox needs JavaScript. Turn it on and reload the page.</p>",
             "</div>"

@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 
 use super::editor::focus_later;
 use super::files;
-use super::ids::step_field;
 use super::state::Sandbox;
 
 #[component]
@@ -19,7 +18,10 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
         sb.doc.with(|d| {
             let g = Graph::new(d);
             let markers = sb.report.with(|r| diagram::markers(d, r));
-            (diagram::drawing(&g, &markers, "diagram"), diagram::describe_graph(&g))
+            (
+                diagram::drawing(&g, &markers, &sb.id("drawing")),
+                diagram::describe_graph(&g),
+            )
         })
     });
     let picture = Memo::new(move |_| drawn.with(|(p, _)| p.clone()));
@@ -56,19 +58,19 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
         if let Some(i) = step.get_attribute("data-index").and_then(|v| v.parse::<usize>().ok()) {
             sb.selected.set(Some(i));
             sb.say(format!("Selected step {} in the editor.", i + 1));
-            focus_later(step_field(i, "title"));
+            focus_later(sb.scope.step(i, "title"));
         }
     };
     let name = move || sb.doc.with_untracked(files::file_stem);
     view! {
-        <section class="diagram" id="diagram" aria-labelledby="diagram-heading">
+        <section class="diagram" id=sb.id("diagram") aria-labelledby=sb.id("diagram-heading")>
             <div class="diagram-head">
-                <h2 id="diagram-heading">"Diagram"</h2>
+                <h2 id=sb.id("diagram-heading")>"Diagram"</h2>
                 <div class="diagram-downloads">
                     <button
                         type="button"
                         class="button button-small"
-                        id="download-svg"
+                        id=sb.id("download-svg")
                         on:click=move |_| {
                             if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg_text()) {
                                 sb.problem(format!("The SVG could not be made: {e}."));
@@ -80,7 +82,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                     <button
                         type="button"
                         class="button button-small"
-                        id="download-png"
+                        id=sb.id("download-png")
                         on:click=move |_| {
                             let text = svg_text();
                             let (w, h) = picture.with_untracked(|p| (p.width, p.height));
@@ -121,9 +123,9 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                     width=move || picture.with(|p| format!("{:.0}", p.width))
                     height=move || picture.with(|p| format!("{:.0}", p.height))
                     role="img"
-                    aria-labelledby="diagram-title"
+                    aria-labelledby=sb.id("diagram-title")
                 >
-                    <title id="diagram-title">{move || picture.with(|p| p.title.clone())}</title>
+                    <title id=sb.id("diagram-title")>{move || picture.with(|p| p.title.clone())}</title>
                     <For each=parts key=|part| part.clone() let:part>
                         <g inner_html=part.1></g>
                     </For>
@@ -146,7 +148,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                                 class="link-button"
                                 on:click=move |_| {
                                     sb.selected.set(Some(item.0));
-                                    focus_later(step_field(item.0, "title"));
+                                    focus_later(sb.scope.step(item.0, "title"));
                                 }
                             >
                                 {format!("Edit step {}", item.0 + 1)}

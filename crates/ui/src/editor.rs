@@ -2,7 +2,6 @@
 //! their roles, inputs, outputs and where work goes next. Every field has a visible label and a
 //! stable id (see `flowguide_engine::feedback::locate`), and everything works from the keyboard.
 
-use super::ids::{role_field, step_field};
 use flowguide_engine::workflow::edit::{self, After, RoleRemoval};
 use flowguide_engine::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
 use leptos::prelude::*;
@@ -142,7 +141,7 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
                                             }
                                         });
                                         sb.say(format!("Removed {name} from {what}."));
-                                        focus_later(id_of(place));
+                                        focus_later(id_of(sb, place));
                                     }
                                 >
                                     <span aria-hidden="true">"×"</span>
@@ -155,7 +154,7 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
             <input
                 id=id
                 type="text"
-                list="wf-artifacts"
+                list=sb.id("artifacts")
                 autocomplete="off"
                 placeholder="Type a name, then press Enter"
                 node_ref=input
@@ -171,11 +170,11 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
     }
 }
 
-fn id_of(place: Place) -> String {
+fn id_of(sb: Sandbox, place: Place) -> String {
     match place {
-        Place::Provides => "wf-trigger-provides".into(),
-        Place::Inputs(i) => step_field(i, "inputs"),
-        Place::Outputs(i) => step_field(i, "outputs"),
+        Place::Provides => sb.id("trigger-provides"),
+        Place::Inputs(i) => sb.scope.step(i, "inputs"),
+        Place::Outputs(i) => sb.scope.step(i, "outputs"),
     }
 }
 
@@ -223,16 +222,16 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
     };
     view! {
         <div class="wf-editor">
-            <datalist id="wf-artifacts">
+            <datalist id=sb.id("artifacts")>
                 <For each=move || artifacts.get() key=|n| n.clone() let:name>
                     <option value=name></option>
                 </For>
             </datalist>
-            <section class="ed-part" aria-labelledby="ed-about">
-                <h2 id="ed-about">"Name"</h2>
+            <section class="ed-part" aria-labelledby=sb.id("ed-about")>
+                <h2 id=sb.id("ed-about")>"Name"</h2>
                 {text_field(
                     sb,
-                    "wf-name".into(),
+                    sb.id("name"),
                     "Name of the workflow",
                     "",
                     "",
@@ -240,13 +239,13 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     |d, v| d.name = v,
                 )}
             </section>
-            <section class="ed-part" aria-labelledby="ed-trigger">
-                <h2 id="ed-trigger">"Trigger"</h2>
+            <section class="ed-part" aria-labelledby=sb.id("ed-trigger")>
+                <h2 id=sb.id("ed-trigger")>"Trigger"</h2>
                 <p class="hint">"What starts the work, every time it runs."</p>
                 <div class="field">
-                    <label for="wf-trigger-kind">"Kind of trigger"</label>
+                    <label for=sb.id("trigger-kind")>"Kind of trigger"</label>
                     <select
-                        id="wf-trigger-kind"
+                        id=sb.id("trigger-kind")
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let k = KINDS.iter().map(|(k, _)| *k).find(|k| kind_key(*k) == v);
@@ -270,17 +269,17 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                 </div>
                 {text_field(
                     sb,
-                    "wf-trigger-description".into(),
+                    sb.id("trigger-description"),
                     "What happens",
                     "For example: An employee submits an expense claim.",
                     "",
                     move || sb.doc.with(|d| d.trigger.as_ref().map(|t| t.description.clone()).unwrap_or_default()),
                     |d, v| d.trigger.get_or_insert_with(Default::default).description = v,
                 )}
-                {chips(sb, "wf-trigger-provides".into(), "What it brings with it", "what the trigger brings", Place::Provides)}
+                {chips(sb, sb.id("trigger-provides"), "What it brings with it", "what the trigger brings", Place::Provides)}
             </section>
-            <section class="ed-part" aria-labelledby="ed-roles">
-                <h2 id="ed-roles">"Roles"</h2>
+            <section class="ed-part" aria-labelledby=sb.id("ed-roles")>
+                <h2 id=sb.id("ed-roles")>"Roles"</h2>
                 <p class="hint">"The people or teams who do the steps."</p>
                 <ul class="role-list">
                     <For each=move || 0..role_count.get() key=|i| *i let:i>
@@ -288,10 +287,10 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     </For>
                 </ul>
                 <div class="field add-role">
-                    <label for="wf-add-role">"New role"</label>
+                    <label for=sb.id("add-role")>"New role"</label>
                     <div class="inline">
                         <input
-                            id="wf-add-role"
+                            id=sb.id("add-role")
                             type="text"
                             autocomplete="off"
                             placeholder="For example: Finance team"
@@ -309,8 +308,8 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                     </div>
                 </div>
             </section>
-            <section class="ed-part" aria-labelledby="ed-steps">
-                <h2 id="ed-steps">"Steps"</h2>
+            <section class="ed-part" aria-labelledby=sb.id("ed-steps")>
+                <h2 id=sb.id("ed-steps")>"Steps"</h2>
                 <p class="hint">
                     "The work, in order. Alt+↑ and Alt+↓ move the step you are in."
                 </p>
@@ -321,7 +320,7 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                 </ol>
                 <button
                     type="button"
-                    id="wf-add-step"
+                    id=sb.id("add-step")
                     class="button"
                     on:click=move |_| {
                         if step_count.get_untracked() >= edit::MAX_STEPS {
@@ -331,18 +330,18 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                         let mut at = 0;
                         sb.edit(None, |d| at = edit::add_step(d, None));
                         sb.say(format!("Added step {}.", at + 1));
-                        focus_later(step_field(at, "title"));
+                        focus_later(sb.scope.step(at, "title"));
                     }
                 >
                     "Add a step"
                 </button>
             </section>
-            <section class="ed-part" aria-labelledby="ed-outcome">
-                <h2 id="ed-outcome">"Outcome"</h2>
+            <section class="ed-part" aria-labelledby=sb.id("ed-outcome")>
+                <h2 id=sb.id("ed-outcome")>"Outcome"</h2>
                 <p class="hint">"What is true when the work is done, and how you would measure it."</p>
                 {text_field(
                     sb,
-                    "wf-outcome-description".into(),
+                    sb.id("outcome-description"),
                     "What is true at the end",
                     "For example: The employee is paid back for valid expenses.",
                     "",
@@ -351,7 +350,7 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
                 )}
                 {text_field(
                     sb,
-                    "wf-outcome-measure".into(),
+                    sb.id("outcome-measure"),
                     "How you measure it",
                     "A number and a time: Paid within 10 working days.",
                     "",
@@ -366,7 +365,7 @@ pub fn Editor(sb: Sandbox) -> impl IntoView {
 
 #[component]
 fn RoleRow(sb: Sandbox, i: usize, removing_role: RwSignal<Option<usize>>) -> impl IntoView {
-    let name_id = role_field(i);
+    let name_id = sb.scope.role(i);
     let label = format!("Role {}", i + 1);
     let group = name_id.clone();
     let remove = move |_| {
@@ -381,7 +380,7 @@ fn RoleRow(sb: Sandbox, i: usize, removing_role: RwSignal<Option<usize>>) -> imp
         if used == 0 {
             sb.edit(None, |d| edit::remove_role(d, i, &RoleRemoval::Unassign));
             sb.say(format!("Removed the role {name}."));
-            focus_later("wf-add-role".into());
+            focus_later(sb.id("add-role"));
         } else {
             let _ = id;
             removing_role.set(Some(i));
@@ -473,7 +472,7 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
         let i = removing_role.get_untracked();
         removing_role.set(None);
         if let Some(i) = i {
-            focus_later(role_field(i));
+            focus_later(sb.scope.role(i));
         }
     };
     let confirm = move |_| {
@@ -492,13 +491,13 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
             "Removed the role {}. Undo brings it back.",
             name.unwrap_or_default()
         ));
-        focus_later("wf-add-role".into());
+        focus_later(sb.id("add-role"));
     };
     view! {
         <dialog
             class="dialog"
             node_ref=dialog
-            aria-labelledby="remove-role-title"
+            aria-labelledby=sb.id("remove-role-title")
             on:cancel=move |ev: web_sys::Event| {
                 ev.prevent_default();
                 cancel();
@@ -509,7 +508,7 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
                     .map(|(name, steps, others)| {
                         let has_others = !others.is_empty();
                         view! {
-                            <h2 id="remove-role-title">{format!("Remove the role {name}?")}</h2>
+                            <h2 id=sb.id("remove-role-title")>{format!("Remove the role {name}?")}</h2>
                             <p>
                                 {format!(
                                     "{name} does {} {}: {}. What should happen to {}?",
@@ -528,12 +527,12 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
                                                 <input
                                                     type="radio"
                                                     name="remove-role"
-                                                    id="remove-role-reassign"
+                                                    id=sb.id("remove-role-reassign")
                                                     value="reassign"
                                                     prop:checked=move || choice.get() == "reassign"
                                                     on:change=move |_| choice.set("reassign".into())
                                                 />
-                                                <label for="remove-role-reassign">"Give them to another role:"</label>
+                                                <label for=sb.id("remove-role-reassign")>"Give them to another role:"</label>
                                                 <select
                                                     aria-label="The role that takes them"
                                                     on:change=move |ev| {
@@ -560,23 +559,23 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
                                     <input
                                         type="radio"
                                         name="remove-role"
-                                        id="remove-role-unassign"
+                                        id=sb.id("remove-role-unassign")
                                         value="unassign"
                                         prop:checked=move || choice.get() == "unassign"
                                         on:change=move |_| choice.set("unassign".into())
                                     />
-                                    <label for="remove-role-unassign">"Leave them without a role"</label>
+                                    <label for=sb.id("remove-role-unassign")>"Leave them without a role"</label>
                                 </div>
                                 <div class="choice">
                                     <input
                                         type="radio"
                                         name="remove-role"
-                                        id="remove-role-steps"
+                                        id=sb.id("remove-role-steps")
                                         value="remove-steps"
                                         prop:checked=move || choice.get() == "remove-steps"
                                         on:change=move |_| choice.set("remove-steps".into())
                                     />
-                                    <label for="remove-role-steps">"Remove those steps too"</label>
+                                    <label for=sb.id("remove-role-steps")>"Remove those steps too"</label>
                                 </div>
                             </fieldset>
                             <div class="dialog-actions">
@@ -618,7 +617,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
     });
     let adding_role = RwSignal::new(false);
     let new_role = NodeRef::<leptos::html::Input>::new();
-    let heading = format!("wf-step-{i}-heading");
+    let heading = sb.scope.step(i, "heading");
     let labelled_by = heading.clone();
 
     let move_to = move |to: usize| {
@@ -633,15 +632,15 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
         }
         // Keep focus on the same control, now in the step's new place.
         let focused = active_id().and_then(|id| {
-            id.strip_prefix(&format!("wf-step-{i}-"))
-                .map(|rest| format!("wf-step-{to}-{rest}"))
+            id.strip_prefix(&sb.scope.step(i, ""))
+                .map(|rest| sb.scope.step(to, rest))
         });
         sb.edit(None, |d| {
             edit::move_step(d, i, to);
         });
         sb.selected.set(None);
         sb.say(format!("Moved step {} to position {}.", i + 1, to + 1));
-        focus_later(focused.unwrap_or_else(|| step_field(to, "title")));
+        focus_later(focused.unwrap_or_else(|| sb.scope.step(to, "title")));
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
@@ -678,7 +677,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
         });
         adding_role.set(false);
         sb.say(format!("Added the role {} and gave it step {}.", name.trim(), i + 1));
-        focus_later(step_field(i, "role"));
+        focus_later(sb.scope.step(i, "role"));
     };
     let after = Memo::new(move |_| After::of(&step.get()));
     let branches = Memo::new(move |_| step.with(|s| s.next.as_ref().map_or(0, Vec::len)));
@@ -686,7 +685,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
         <li
             class="step"
             class:selected=move || sb.selected.get() == Some(i)
-            id=format!("wf-step-{i}")
+            id=sb.id(&format!("step-{i}"))
             aria-labelledby=labelled_by
             on:keydown=on_keydown
         >
@@ -696,7 +695,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                     <button
                         type="button"
                         class="icon-button"
-                        id=step_field(i, "up")
+                        id=sb.scope.step(i, "up")
                         aria-label=format!("Move step {} up", i + 1)
                         aria-keyshortcuts="Alt+ArrowUp"
                         disabled=move || i == 0
@@ -707,7 +706,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                     <button
                         type="button"
                         class="icon-button"
-                        id=step_field(i, "down")
+                        id=sb.scope.step(i, "down")
                         aria-label=format!("Move step {} down", i + 1)
                         aria-keyshortcuts="Alt+ArrowDown"
                         disabled=move || { i + 1 >= count.get() }
@@ -728,7 +727,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                             sb.edit(None, |d| at = edit::duplicate_step(d, i));
                             if let Some(at) = at {
                                 sb.say(format!("Duplicated step {} as step {}.", i + 1, at + 1));
-                                focus_later(step_field(at, "title"));
+                                focus_later(sb.scope.step(at, "title"));
                             }
                         }
                     >
@@ -743,7 +742,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                             sb.selected.set(None);
                             sb.say(format!("Removed step {}. Undo brings it back.", i + 1));
                             let n = count.get_untracked();
-                            focus_later(if n == 0 { "wf-add-step".into() } else { step_field(i.min(n - 1), "title") });
+                            focus_later(if n == 0 { sb.id("add-step") } else { sb.scope.step(i.min(n - 1), "title") });
                         }
                     >
                         "Remove"
@@ -752,7 +751,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
             </div>
             {text_field(
                 sb,
-                step_field(i, "title"),
+                sb.scope.step(i, "title"),
                 "What is done",
                 "Start with a verb: Review the claim.",
                 "",
@@ -764,14 +763,14 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                 },
             )}
             <div class="field">
-                <label for=step_field(i, "role")>"Who does it"</label>
+                <label for=sb.scope.step(i, "role")>"Who does it"</label>
                 <select
-                    id=step_field(i, "role")
+                    id=sb.scope.step(i, "role")
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if v == NEW_ROLE {
                             adding_role.set(true);
-                            focus_later(format!("wf-step-{i}-new-role"));
+                            focus_later(sb.scope.step(i, "new-role"));
                             return;
                         }
                         adding_role.set(false);
@@ -818,11 +817,11 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                 </select>
                 <Show when=move || adding_role.get()>
                     <div class="inline new-role">
-                        <label class="visually-hidden" for=format!("wf-step-{i}-new-role")>
+                        <label class="visually-hidden" for=sb.scope.step(i, "new-role")>
                             {format!("Name of the new role for step {}", i + 1)}
                         </label>
                         <input
-                            id=format!("wf-step-{i}-new-role")
+                            id=sb.scope.step(i, "new-role")
                             type="text"
                             autocomplete="off"
                             placeholder="Name of the new role"
@@ -836,7 +835,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                                     "Escape" => {
                                         ev.prevent_default();
                                         adding_role.set(false);
-                                        focus_later(step_field(i, "role"));
+                                        focus_later(sb.scope.step(i, "role"));
                                     }
                                     _ => {}
                                 }
@@ -848,12 +847,12 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                     </div>
                 </Show>
             </div>
-            {chips(sb, step_field(i, "inputs"), "What it needs (inputs)", "the inputs", Place::Inputs(i))}
-            {chips(sb, step_field(i, "outputs"), "What it produces (outputs)", "the outputs", Place::Outputs(i))}
+            {chips(sb, sb.scope.step(i, "inputs"), "What it needs (inputs)", "the inputs", Place::Inputs(i))}
+            {chips(sb, sb.scope.step(i, "outputs"), "What it produces (outputs)", "the outputs", Place::Outputs(i))}
             <div class="field">
-                <label for=step_field(i, "after")>"After this step"</label>
+                <label for=sb.scope.step(i, "after")>"After this step"</label>
                 <select
-                    id=step_field(i, "after")
+                    id=sb.scope.step(i, "after")
                     on:change=move |ev| {
                         if let Some(a) = After::from_key(&event_target_value(&ev)) {
                             sb.edit(None, |d| edit::set_after(d, i, a));
@@ -880,12 +879,12 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
                 <button
                     type="button"
                     class="button button-quiet"
-                    id=format!("wf-step-{i}-add-branch")
+                    id=sb.scope.step(i, "add-branch")
                     on:click=move |_| {
                         sb.edit(None, |d| edit::add_branch(d, i));
                         let b = branches.get_untracked().saturating_sub(1);
                         sb.say(format!("Added branch {} to step {}.", b + 1, i + 1));
-                        focus_later(format!("wf-step-{i}-branch-{b}-to"));
+                        focus_later(sb.scope.step(i, &format!("branch-{b}-to")));
                     }
                 >
                     {format!("Add a branch to step {}", i + 1)}
@@ -910,7 +909,7 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
                 .collect::<Vec<_>>()
         })
     });
-    let base = format!("wf-step-{i}-branch-{b}");
+    let base = sb.scope.step(i, &format!("branch-{b}"));
     view! {
         <li>
             <fieldset class="branch">
@@ -994,7 +993,7 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
                     on:click=move |_| {
                         sb.edit(None, |d| edit::remove_branch(d, i, b));
                         sb.say(format!("Removed branch {} of step {}.", b + 1, i + 1));
-                        focus_later(step_field(i, "after"));
+                        focus_later(sb.scope.step(i, "after"));
                     }
                 >
                     "Remove branch"

@@ -5,7 +5,6 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use super::ids::field_id;
 use flowguide_engine::feedback::announce::{changes, statuses, Statuses};
 use flowguide_engine::feedback::locate::field_of;
 use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
@@ -50,17 +49,17 @@ pub fn FeedbackPanel(sb: Sandbox) -> impl IntoView {
     let overall = Memo::new(move |_| sb.report.with(|r| r.overall.clone()));
     let needs = Memo::new(move |_| sb.report.with(Report::to_work_on));
     view! {
-        <section class="feedback" id="feedback" aria-labelledby="feedback-title">
+        <section class="feedback" id=sb.id("feedback") aria-labelledby=sb.id("feedback-title")>
             <div class="feedback-head">
-                <h2 id="feedback-title">"Feedback"</h2>
+                <h2 id=sb.id("feedback-title")>"Feedback"</h2>
                 <div class="field preset">
-                    <label for="wf-preset">"Feedback level"</label>
+                    <label for=sb.id("preset")>"Feedback level"</label>
                     <select
-                        id="wf-preset"
+                        id=sb.id("preset")
                         on:change=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse::<Preset>() {
                                 sb.preset.set(p);
-                                super::storage::remember_preset(p);
+                                super::storage::remember_preset(sb.scope.storage_key, p);
                             }
                         }
                     >
@@ -106,7 +105,7 @@ pub fn FeedbackPanel(sb: Sandbox) -> impl IntoView {
 fn ComponentEntry(sb: Sandbox, c: Component) -> impl IntoView {
     let report = Memo::new(move |_| sb.report.with(|r| r.components.get(c).clone()));
     let status = Memo::new(move |_| report.with(|r| r.status));
-    let title_id = format!("fb-{}", c.key());
+    let title_id = sb.id(&format!("fb-{}", c.key()));
     let labelled_by = title_id.clone();
     view! {
         <li
@@ -144,7 +143,7 @@ fn ComponentEntry(sb: Sandbox, c: Component) -> impl IntoView {
 }
 
 fn finding(sb: Sandbox, f: Finding) -> impl IntoView {
-    let field = sb.doc.with_untracked(|d| field_id(field_of(d, &f)));
+    let field = sb.doc.with_untracked(|d| sb.scope.field(field_of(d, &f)));
     let fix = f.fix.clone();
     let go = field.clone();
     view! {
@@ -219,10 +218,10 @@ fn Announcer(sb: Sandbox) -> impl IntoView {
         pending.set_value(handle);
     });
     view! {
-        <div class="visually-hidden" role="status" aria-live="polite" id="feedback-announcer">
+        <div class="visually-hidden" role="status" aria-live="polite" id=sb.id("feedback-announcer")>
             {move || message.get()}
         </div>
-        <div class="visually-hidden" aria-live="polite" id="action-announcer">
+        <div class="visually-hidden" aria-live="polite" id=sb.id("action-announcer")>
             {move || sb.said.get()}
         </div>
     }

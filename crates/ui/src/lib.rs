@@ -13,7 +13,6 @@ pub mod diagram;
 pub mod editor;
 pub mod feedback;
 pub mod files;
-pub mod ids;
 pub mod state;
 pub mod storage;
 
@@ -101,7 +100,7 @@ fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
                 sb.inform("Opened the workflow from the link.");
             } else {
                 offer.set(Some(Offer(doc)));
-                editor::focus_later("offer-open".into());
+                editor::focus_later(sb.id("offer-open"));
             }
         }
         Err(e) => sb.problem(format!(
@@ -115,8 +114,11 @@ fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
 #[derive(Clone)]
 struct Offer(WorkflowDoc);
 
-/// Mounts every component placeholder on the page (`<div class="app-root" data-mount="sandbox">`),
-/// replacing its loading message.
+/// Mounts every component placeholder on the page, replacing its loading message:
+/// `<div class="app-root" data-mount="sandbox" data-scope="wf" data-storage-key="…">`, where
+/// `data-scope` prefixes every id the sandbox writes, `data-storage-key` is where its work is
+/// saved, and `data-links` lets it open workflows from share links in the address. A scope used
+/// twice on one page gets a number, so ids stay unique.
 pub fn mount_all() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -124,21 +126,40 @@ pub fn mount_all() {
     let Ok(list) = doc.query_selector_all(".app-root[data-mount]") else {
         return;
     };
+    let mut used: Vec<String> = Vec::new();
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
         };
-        if el.get_attribute("data-mount").as_deref() == Some("sandbox") {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, SandboxPage).forget();
+        if el.get_attribute("data-mount").as_deref() != Some("sandbox") {
+            continue;
         }
+        let mut prefix = el.get_attribute("data-scope").unwrap_or_else(|| "sandbox".into());
+        if used.contains(&prefix) {
+            prefix = format!("{prefix}-{}", i + 1);
+        }
+        used.push(prefix.clone());
+        let key = el
+            .get_attribute("data-storage-key")
+            .unwrap_or_else(|| format!("flowguide-{prefix}"));
+        let scope = state::Scope::new(&prefix, &key);
+        let links = el.has_attribute("data-links");
+        el.set_inner_html("");
+        let _ = el.set_attribute("data-mounted", "");
+        leptos::mount::mount_to(el, move || view! { <SandboxView scope links /> }).forget();
     }
 }
 
+/// One sandbox: editor, feedback, diagram, and the tools to keep and share the work.
 #[component]
-pub fn SandboxPage() -> impl IntoView {
+pub fn SandboxView(
+    /// Where its ids and its saved work live.
+    scope: state::Scope,
+    /// Whether it opens a workflow carried in the page address (one sandbox per page should).
+    links: bool,
+) -> impl IntoView {
     // What was saved, then what the address carries.
-    let loaded = storage::load();
+    let loaded = storage::load(scope.storage_key);
     let mut first_notice = None;
     let mut disabled = false;
     let start = match loaded {
@@ -174,17 +195,19 @@ pub fn SandboxPage() -> impl IntoView {
             WorkflowDoc::new()
         }
     };
-    let sb = Sandbox::new(start);
-    if let Some(p) = storage::preset() {
+    let sb = Sandbox::new(scope, start);
+    if let Some(p) = storage::preset(scope.storage_key) {
         sb.preset.set(p);
     }
     sb.notice.set(first_notice);
     let offer = RwSignal::new(None::<Offer>);
-    take_link(sb, offer);
+    if links {
+        take_link(sb, offer);
+        // A link pasted into the address bar while the sandbox is open changes only the fragment.
+        let pasted = window_event_listener(ev::hashchange, move |_| take_link(sb, offer));
+        on_cleanup(move || pasted.remove());
+    }
     storage::autosave(sb, disabled);
-    // A link pasted into the address bar while the sandbox is open changes only the fragment.
-    let pasted = window_event_listener(ev::hashchange, move |_| take_link(sb, offer));
-    on_cleanup(move || pasted.remove());
 
     // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo everywhere in the sandbox, text fields
     // included: the sandbox's history knows about every kind of edit.
@@ -192,10 +215,17 @@ pub fn SandboxPage() -> impl IntoView {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
             return;
         }
+        // Keys typed inside this sandbox are its own; with nothing focused, they belong to the
+        // page's only sandbox, if it has just one.
+        let root = format!("#{}", sb.id("root"));
+        let only_one = document()
+            .query_selector_all(".sandbox")
+            .map(|l| l.length() == 1)
+            .unwrap_or(false);
         let inside = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_none_or(|el| el.closest(".sandbox").ok().flatten().is_some() || el.tag_name() == "BODY");
+            .is_none_or(|el| el.closest(&root).ok().flatten().is_some() || (el.tag_name() == "BODY" && only_one));
         if !inside {
             return;
         }
@@ -221,6 +251,7 @@ pub fn SandboxPage() -> impl IntoView {
     view! {
         <div
             class="sandbox"
+            id=sb.id("root")
             class:dragging=move || dragging.get()
             on:dragover=move |e: web_sys::DragEvent| {
                 e.prevent_default();
@@ -245,14 +276,14 @@ pub fn SandboxPage() -> impl IntoView {
             <NoticeBar sb />
             <OfferBar sb offer />
             <nav class="sandbox-jump" aria-label="Parts of the sandbox">
-                <a href="#ed-about">"Editor"</a>
-                <a href="#feedback">
+                <a href=format!("#{}", sb.id("ed-about"))>"Editor"</a>
+                <a href=format!("#{}", sb.id("feedback"))>
                     {move || {
                         let n = sb.report.with(Report::to_work_on);
                         if n == 0 { "Feedback (all good)".to_string() } else { format!("Feedback ({n} to work on)") }
                     }}
                 </a>
-                <a href="#diagram">"Diagram"</a>
+                <a href=format!("#{}", sb.id("diagram"))>"Diagram"</a>
             </nav>
             <div class="sandbox-main">
                 <editor::Editor sb />
@@ -306,7 +337,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 >
                     "Redo"
                 </button>
-                <span class="save-state" id="save-state" data-state=move || match sb.save.get() {
+                <span class="save-state" id=sb.id("save-state") data-state=move || match sb.save.get() {
                     SaveState::Saved => "saved",
                     SaveState::Saving => "saving",
                     SaveState::Failed => "failed",
@@ -319,15 +350,15 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 </span>
             </div>
             <div class="tool-group">
-                <label for="wf-start">"Start from"</label>
-                <select id="wf-start" on:change=move |ev| start.set(event_target_value(&ev))>
+                <label for=sb.id("start")>"Start from"</label>
+                <select id=sb.id("start") on:change=move |ev| start.set(event_target_value(&ev))>
                     <option value="blank">"A blank workflow"</option>
                     {EXAMPLES
                         .iter()
                         .map(|e| view! { <option value=e.key>{format!("Example: {}", e.title)}</option> })
                         .collect_view()}
                 </select>
-                <button type="button" class="button" id="wf-start-open" on:click=open_start>
+                <button type="button" class="button" id=sb.id("start-open") on:click=open_start>
                     "Open"
                 </button>
             </div>
@@ -335,14 +366,14 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    id="download-json"
+                    id=sb.id("download-json")
                     on:click=move |_| export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
                 >
                     "Download file"
                 </button>
                 // Before its label, so the label can show the focus ring of the hidden input.
                 <input
-                    id="wf-open-file"
+                    id=sb.id("open-file")
                     class="visually-hidden"
                     type="file"
                     accept=".json,application/json"
@@ -355,13 +386,13 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                         input.set_value("");
                     }
                 />
-                <label class="button file-button" for="wf-open-file">
+                <label class="button file-button" for=sb.id("open-file")>
                     "Open file…"
                 </label>
                 <button
                     type="button"
                     class="button"
-                    id="download-bpmn"
+                    id=sb.id("download-bpmn")
                     on:click=move |_| export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
                 >
                     "Export as BPMN"
@@ -369,7 +400,7 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    id="download-mermaid"
+                    id=sb.id("download-mermaid")
                     on:click=move |_| export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
                 >
                     "Export as Mermaid"
@@ -377,13 +408,13 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    id="share-link"
+                    id=sb.id("share-link")
                     on:click=move |_| {
                         let url = sb.doc.with_untracked(share_url);
                         share.set(true);
                         // Focus moves now, not when the clipboard answers: a late answer must not
                         // pull focus from wherever the learner has gone since.
-                        editor::focus_later("share-url".into());
+                        editor::focus_later(sb.id("share-url"));
                         leptos::task::spawn_local(async move {
                             if files::copy(&url).await {
                                 sb.say("The share link is copied. Paste it anywhere to share this workflow.");
@@ -399,11 +430,11 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
         </div>
         <Show when=move || share.get()>
             <div class="share-box">
-                <label for="share-url">
+                <label for=sb.id("share-url")>
                     "Share link: anyone who opens it sees this workflow. It follows your changes while this box is open; copy it again after you edit."
                 </label>
                 <input
-                    id="share-url"
+                    id=sb.id("share-url")
                     type="text"
                     readonly
                     prop:value=move || sb.doc.with(share_url)
@@ -440,7 +471,7 @@ fn NoticeBar(sb: Sandbox) -> impl IntoView {
                                     Tone::Info => "status",
                                     Tone::Problem => "alert",
                                 }
-                                id="sandbox-notice"
+                                id=sb.id("sandbox-notice")
                             >
                                 <p>
                                     <strong>
@@ -486,8 +517,8 @@ fn NoticeBar(sb: Sandbox) -> impl IntoView {
 fn OfferBar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> impl IntoView {
     view! {
         <Show when=move || offer.with(Option::is_some)>
-            <div class="notice notice-offer" role="alertdialog" aria-labelledby="offer-text" id="link-offer">
-                <p id="offer-text">
+            <div class="notice notice-offer" role="alertdialog" aria-labelledby=sb.id("offer-text") id=sb.id("link-offer")>
+                <p id=sb.id("offer-text")>
                     {move || {
                         offer
                             .with(|o| {
@@ -507,7 +538,7 @@ fn OfferBar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> impl IntoView {
                     <button
                         type="button"
                         class="button button-primary"
-                        id="offer-open"
+                        id=sb.id("offer-open")
                         on:click=move |_| {
                             if let Some(Offer(doc)) = offer.get_untracked() {
                                 sb.replace(doc);
@@ -521,7 +552,7 @@ fn OfferBar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        id="offer-keep"
+                        id=sb.id("offer-keep")
                         on:click=move |_| {
                             offer.set(None);
                             sb.inform("Kept your own work. The linked workflow was not opened.");

@@ -1,6 +1,7 @@
 //! The sandbox's state: the document, its undo history, the feedback preset and the messages the
 //! page shows. Every edit goes through [`Sandbox::edit`], so every edit can be undone.
 
+use flowguide_engine::feedback::locate::Field;
 use flowguide_engine::feedback::{analyse, Config, Preset, Report};
 use flowguide_engine::workflow::history::History;
 use flowguide_engine::workflow::WorkflowDoc;
@@ -33,9 +34,55 @@ pub enum SaveState {
     Failed,
 }
 
+/// Where one sandbox lives on its page: every element id, ARIA reference and SVG id it writes
+/// starts with its prefix, and its saved work lives under its storage key. Both come from the
+/// page that mounts it, so several sandboxes on one page never share an id or a saved workflow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    prefix: &'static str,
+    pub storage_key: &'static str,
+}
+
+impl Scope {
+    /// A scope with `prefix` for ids (kept to letters, digits and hyphens) and `storage_key`.
+    /// Mounted components live as long as the page, so the two strings are kept for good.
+    pub fn new(prefix: &str, storage_key: &str) -> Scope {
+        let clean: String = prefix
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+            .collect();
+        let clean = if clean.is_empty() { "sandbox".to_string() } else { clean };
+        Scope {
+            prefix: Box::leak(clean.into_boxed_str()),
+            storage_key: Box::leak(storage_key.to_string().into_boxed_str()),
+        }
+    }
+
+    /// The id of this sandbox's element `name`: `wf-share-url`.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.prefix)
+    }
+
+    /// The id of the element that edits `field`.
+    pub fn field(&self, field: Field) -> String {
+        self.id(&field.key())
+    }
+
+    /// The id of step `i`'s control `part` (`title`, `role`, `inputs`, `outputs`, `after`, `up`…).
+    pub fn step(&self, i: usize, part: &str) -> String {
+        self.id(&format!("step-{i}-{part}"))
+    }
+
+    /// The id of role `i`'s name field.
+    pub fn role(&self, i: usize) -> String {
+        self.id(&format!("role-{i}-name"))
+    }
+}
+
 /// Everything the sandbox's components share. Cheap to copy: only signal handles.
 #[derive(Clone, Copy)]
 pub struct Sandbox {
+    pub scope: Scope,
     pub doc: RwSignal<WorkflowDoc>,
     history: StoredValue<History<WorkflowDoc>>,
     pub can_undo: RwSignal<bool>,
@@ -51,11 +98,12 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    pub fn new(doc: WorkflowDoc) -> Sandbox {
+    pub fn new(scope: Scope, doc: WorkflowDoc) -> Sandbox {
         let doc = RwSignal::new(doc);
         let preset = RwSignal::new(Preset::Recommended);
         let report = Memo::new(move |_| doc.with(|d| analyse(d, &Config::preset(preset.get()))));
         Sandbox {
+            scope,
             doc,
             history: StoredValue::new(History::new()),
             can_undo: RwSignal::new(false),
@@ -141,6 +189,11 @@ impl Sandbox {
             text: text.into(),
             download: None,
         }));
+    }
+
+    /// The id of this sandbox's element `name` (see [`Scope::id`]).
+    pub fn id(&self, name: &str) -> String {
+        self.scope.id(name)
     }
 
     pub fn problem(&self, text: impl Into<String>) {

@@ -13,8 +13,6 @@ use wasm_bindgen::JsCast;
 
 use super::state::{Notice, Sandbox, SaveState, Tone};
 
-/// The storage key of the sandbox's work.
-pub const KEY: &str = "flowguide-sandbox";
 /// Autosave waits this long after the last change, so a burst of typing is one write.
 const DELAY: Duration = Duration::from_millis(250);
 
@@ -26,18 +24,21 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// Where the chosen feedback level is kept (plain text: `beginner`, `recommended`, `strict`).
-const PRESET_KEY: &str = "flowguide-sandbox-preset";
+/// Where the chosen feedback level is kept, beside the work under `key` (plain text:
+/// `beginner`, `recommended`, `strict`).
+fn preset_key(key: &str) -> String {
+    format!("{key}-preset")
+}
 
 /// The feedback level chosen last time, if any.
-pub fn preset() -> Option<Preset> {
-    storage()?.get_item(PRESET_KEY).ok()??.parse().ok()
+pub fn preset(key: &str) -> Option<Preset> {
+    storage()?.get_item(&preset_key(key)).ok()??.parse().ok()
 }
 
 /// Keeps the chosen feedback level for next time. Failing to keep it loses nothing of the work.
-pub fn remember_preset(p: Preset) {
+pub fn remember_preset(key: &str, p: Preset) {
     if let Some(s) = storage() {
-        let _ = s.set_item(PRESET_KEY, p.key());
+        let _ = s.set_item(&preset_key(key), p.key());
     }
 }
 
@@ -51,12 +52,13 @@ pub enum Loaded {
     Unavailable,
 }
 
-/// Reads the saved work. Unreadable data is copied to a backup key first, so it is never lost.
-pub fn load() -> Loaded {
+/// Reads the work saved under `key`. Unreadable data is copied to a backup key first, so it is
+/// never lost.
+pub fn load(key: &str) -> Loaded {
     let Some(storage) = storage() else {
         return Loaded::Unavailable;
     };
-    let raw = match storage.get_item(KEY) {
+    let raw = match storage.get_item(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Nothing,
         Err(_) => return Loaded::Unavailable,
@@ -64,7 +66,7 @@ pub fn load() -> Loaded {
     match store::decode(&raw) {
         Ok(saved) => Loaded::Restored(saved.doc, saved.saved_at),
         Err(e) => {
-            let backup = format!("{KEY}-backup-{}", now());
+            let backup = format!("{key}-backup-{}", now());
             let kept = match storage.set_item(&backup, &raw) {
                 Ok(()) => Ok(backup),
                 Err(err) => Err(error_name(&err)),
@@ -80,19 +82,28 @@ fn error_name(err: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "Error".into())
 }
 
-thread_local! {
+/// One sandbox's autosave: its key and where it stands. Every sandbox on a page has its own.
+#[derive(Clone, Copy)]
+struct Saver {
+    key: &'static str,
     /// The pending autosave, if a change waits to be written.
-    static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    pending: StoredValue<Option<TimeoutHandle>>,
     /// Set while applying another tab's change, which must not be written back.
-    static FROM_ELSEWHERE: Cell<bool> = const { Cell::new(false) };
+    from_elsewhere: StoredValue<bool>,
     /// Set when saving must stop (unreadable data could not be kept aside).
-    static DISABLED: Cell<bool> = const { Cell::new(false) };
+    disabled: StoredValue<bool>,
+}
+
+impl Saver {
+    fn take_pending(&self) -> Option<TimeoutHandle> {
+        self.pending.try_update_value(Option::take).flatten()
+    }
 }
 
 /// Writes the document now. Returns the problem in plain words when it could not be saved.
-fn write(doc: &WorkflowDoc) -> Result<(), String> {
+fn write(key: &str, doc: &WorkflowDoc) -> Result<(), String> {
     let storage = storage().ok_or("this browser does not let pages store data, so your work is not saved")?;
-    storage.set_item(KEY, &store::encode(doc, now())).map_err(|err| {
+    storage.set_item(key, &store::encode(doc, now())).map_err(|err| {
         if error_name(&err) == "QuotaExceededError" {
             "your browser's storage for this site is full, so the latest changes are not saved".to_string()
         } else {
@@ -101,18 +112,18 @@ fn write(doc: &WorkflowDoc) -> Result<(), String> {
     })
 }
 
-fn flush(sb: Sandbox) {
-    if let Some(handle) = PENDING.with(Cell::take) {
+fn flush(sb: Sandbox, saver: Saver) {
+    if let Some(handle) = saver.take_pending() {
         handle.clear();
-        save_now(sb);
+        save_now(sb, saver);
     }
 }
 
-fn save_now(sb: Sandbox) {
-    if DISABLED.with(Cell::get) {
+fn save_now(sb: Sandbox, saver: Saver) {
+    if saver.disabled.get_value() {
         return;
     }
-    match sb.doc.with_untracked(write) {
+    match sb.doc.with_untracked(|d| write(saver.key, d)) {
         Ok(()) => {
             if sb.save.get_untracked() == SaveState::Failed {
                 sb.notice.set(None);
@@ -135,32 +146,41 @@ fn save_now(sb: Sandbox) {
 /// Saves every change within [`DELAY`], writes a pending change before the page goes away, and
 /// follows changes made in other tabs.
 pub fn autosave(sb: Sandbox, disabled: bool) {
-    DISABLED.with(|d| d.set(disabled));
+    let saver = Saver {
+        key: sb.scope.storage_key,
+        pending: StoredValue::new(None),
+        from_elsewhere: StoredValue::new(false),
+        disabled: StoredValue::new(disabled),
+    };
     // What was restored is already saved; anything else the page opened with (a link, or a blank
     // start after unreadable data) is saved like any change.
     let first = Cell::new(!sb.can_undo.get_untracked());
     Effect::new(move |_| {
         sb.doc.track();
-        if first.replace(false) || FROM_ELSEWHERE.with(|f| f.replace(false)) || DISABLED.with(Cell::get) {
+        let elsewhere = saver
+            .from_elsewhere
+            .try_update_value(|f| std::mem::replace(f, false))
+            .unwrap_or(false);
+        if first.replace(false) || elsewhere || saver.disabled.get_value() {
             return;
         }
         sb.save.set(SaveState::Saving);
-        if let Some(old) = PENDING.with(Cell::take) {
+        if let Some(old) = saver.take_pending() {
             old.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
-                PENDING.with(Cell::take);
-                save_now(sb);
+                saver.take_pending();
+                save_now(sb, saver);
             },
             DELAY,
         )
         .ok();
-        PENDING.with(|p| p.set(handle));
+        saver.pending.set_value(handle);
     });
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush(sb));
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush(sb, saver));
     let other_tab = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() != Some(KEY) {
+        if e.key().as_deref() != Some(saver.key) {
             return;
         }
         let Some(text) = e.new_value() else {
@@ -171,10 +191,10 @@ pub fn autosave(sb: Sandbox, disabled: bool) {
             Ok(saved) if sb.doc.with_untracked(|d| *d != saved.doc) => {
                 // The other tab's version is now the saved one; this tab's unsaved change (if
                 // any) is not written over it, and Undo brings back what this tab showed.
-                if let Some(handle) = PENDING.with(Cell::take) {
+                if let Some(handle) = saver.take_pending() {
                     handle.clear();
                 }
-                FROM_ELSEWHERE.with(|f| f.set(true));
+                saver.from_elsewhere.set_value(true);
                 sb.replace(saved.doc);
                 sb.save.set(SaveState::Saved);
                 sb.inform("You changed this workflow in another tab, so this tab now shows those changes. Undo brings back what this tab showed before.");
@@ -186,7 +206,7 @@ pub fn autosave(sb: Sandbox, disabled: bool) {
         }
     });
     on_cleanup(move || {
-        flush(sb);
+        flush(sb, saver);
         leaving.remove();
         other_tab.remove();
     });
