@@ -194,8 +194,14 @@ test("clicking a finding moves focus to its field, and a diagram box selects its
   await finding.click();
   await expect(page.locator(`#${field}`)).toBeFocused();
   expect(field).toBe("wf-step-1-title");
-  // The box of the step with a problem carries a marker with a count, not only a colour.
-  await expect(page.locator('.diagram-frame [data-index="1"].has-problems')).toHaveCount(1);
+  // The box of the step with a problem carries a marker with a count, not only a colour, and the
+  // boxes without problems carry none.
+  const marked = page.locator('.diagram-frame [data-index="1"]');
+  await expect(marked).toHaveClass(/has-problems/);
+  await expect(marked.locator(".diagram-marker text")).toHaveText(/^!\d+$/);
+  await expect(marked.locator(".diagram-marker")).toBeVisible();
+  await expect(page.locator('.diagram-frame [data-index="0"] .diagram-marker')).toHaveCount(0);
+  await expect(page.locator('.diagram-frame [data-index="0"]')).not.toHaveClass(/has-problems/);
   await page.locator('.diagram-frame [data-index="3"]').click();
   await expect(page.locator("#wf-step-3-title")).toBeFocused();
   await expect(page.locator("#wf-step-3")).toHaveClass(/selected/);
@@ -252,9 +258,12 @@ test("removing a role that steps use asks what to do with them", async ({ page }
 test("a reload restores exactly what was there, and the indicator says when it is saved", async ({ page }) => {
   await openSandbox(page);
   await startFrom(page, "onboarding");
+  // Typing shows "Saving…" at once; the write happens after a pause, and then it says "Saved".
   await page.locator("#wf-outcome-measure").fill("Every starter signs in on day one");
-  await expect(page.locator("#wf-save-state")).toHaveText(/Saving…|Saved/);
+  await expect(page.locator("#wf-save-state")).toHaveText("Saving…");
+  await expect(page.locator("#wf-save-state")).toHaveAttribute("data-state", "saving");
   await waitSaved(page);
+  await expect(page.locator("#wf-save-state")).toHaveText("Saved");
   const before = await savedDoc(page);
   expect(before.outcome.measure).toBe("Every starter signs in on day one");
   await page.reload();

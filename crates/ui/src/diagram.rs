@@ -109,9 +109,9 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 // The lane names stay in view while a long diagram scrolls sideways. The drawing
                 // has its own names for downloads; these only cover them. Hidden from screen
                 // readers, which have the drawing's titles and the text alternative.
-                <div class="lane-names" aria-hidden="true" style:width=format!("{}px", diagram::LANE_LABEL - 8.0)>
+                <div class="lane-names" aria-hidden="true" style:width=format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0))>
                     <For each=move || picture.with(|p| p.lanes.clone()).into_iter().enumerate() key=|l| l.clone() let:lane>
-                        <span style:top=format!("{}px", lane.0 as f64 * diagram::LANE_HEIGHT) style:height=format!("{}px", diagram::LANE_HEIGHT)>
+                        <span style:top=format!("{}px", diagram::px(lane.0 as f64 * diagram::LANE_HEIGHT)) style:height=format!("{}px", diagram::px(diagram::LANE_HEIGHT))>
                             {lane.1}
                         </span>
                     </For>
@@ -119,9 +119,9 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class="workflow-diagram"
-                    viewBox=move || picture.with(|p| format!("0 0 {:.0} {:.0}", p.width, p.height))
-                    width=move || picture.with(|p| format!("{:.0}", p.width))
-                    height=move || picture.with(|p| format!("{:.0}", p.height))
+                    viewBox=move || picture.with(|p| format!("0 0 {} {}", diagram::px(p.width), diagram::px(p.height)))
+                    width=move || picture.with(|p| diagram::px(p.width).to_string())
+                    height=move || picture.with(|p| diagram::px(p.height).to_string())
                     role="img"
                     aria-labelledby=sb.id("diagram-title")
                 >

@@ -497,7 +497,8 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
         <dialog
             class="dialog"
             node_ref=dialog
-            aria-labelledby=sb.id("remove-role-title")
+            // Labelled by its title only while it has one (it is drawn when a removal is asked).
+            aria-labelledby=move || info().map(|_| sb.id("remove-role-title"))
             on:cancel=move |ev: web_sys::Event| {
                 ev.prevent_default();
                 cancel();

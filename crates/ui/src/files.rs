@@ -78,11 +78,7 @@ pub async fn download_png(name: &str, svg: &str, width: f64, height: f64) -> Res
 /// Reads a chosen or dropped file as text, refusing one too big to be a workflow before reading.
 pub async fn read_text(file: &web_sys::File, max: usize) -> Result<String, String> {
     if file.size() > max as f64 {
-        return Err(format!(
-            "the file is {:.1} MB; a workflow document is at most {} MB",
-            file.size() / 1_048_576.0,
-            max / 1_048_576
-        ));
+        return Err(flowguide_engine::workflow::parse::too_big(file.size() as u64));
     }
     let text = JsFuture::from(file.text())
         .await

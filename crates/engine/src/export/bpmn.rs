@@ -39,7 +39,7 @@ struct Flow {
 }
 
 fn n(x: f64) -> String {
-    format!("{x:.0}")
+    super::diagram::px(x).to_string()
 }
 
 /// The BPMN 2.0 XML of a workflow.

@@ -191,8 +191,13 @@ pub fn markers(doc: &WorkflowDoc, report: &Report) -> Vec<usize> {
     counts
 }
 
+/// A coordinate rounded to a whole pixel, as the drawing writes it.
+pub fn px(x: f64) -> i64 {
+    x.round() as i64
+}
+
 fn f(x: f64) -> String {
-    format!("{x:.0}")
+    px(x).to_string()
 }
 
 /// The id prefix of a standalone SVG file (one drawing per file).

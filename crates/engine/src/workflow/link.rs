@@ -143,11 +143,22 @@ mod tests {
         assert_eq!(decode(&link), Err(LinkError::Damaged));
     }
 
+    /// Compression keeps big workflows shareable: a 100-step workflow (far past a real one) must
+    /// stay well under the 32,000 characters that browsers, chat apps and LMS editors keep in a
+    /// link, and a link grows more slowly than the document it carries.
     #[test]
     fn large_workflows_fit_in_a_link() {
         let doc = generate::workflow(100);
         let link = encode(&doc);
         assert_eq!(decode(&link).unwrap(), doc);
+        assert!(link.len() < 16_000, "a 100-step link has {} characters", link.len());
+        let json = crate::workflow::parse::to_pretty_json(&doc);
+        assert!(
+            link.len() * 4 < json.len(),
+            "{} characters for {} bytes of JSON",
+            link.len(),
+            json.len()
+        );
     }
 
     proptest! {

@@ -81,13 +81,25 @@ struct Header {
 
 /// Reads a workflow document. Bad references (duplicate ids, unknown steps) are not errors here:
 /// they become findings in the feedback, so half-built work always opens.
+/// A size in megabytes with one decimal, for messages: `16.1`. Integer arithmetic only, so
+/// the browser bundles carry no float formatting.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The message for a document over [`MAX_BYTES`].
+pub fn too_big(bytes: u64) -> String {
+    format!(
+        "the file is {} MB; a workflow document is at most {} MB",
+        megabytes(bytes),
+        MAX_BYTES / 1_048_576
+    )
+}
+
 pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
     if text.len() > MAX_BYTES {
-        return Err(ParseError::plain(format!(
-            "the file is {:.1} MB; a workflow document is at most {} MB",
-            text.len() as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
-        )));
+        return Err(ParseError::plain(too_big(text.len() as u64)));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -144,6 +156,18 @@ pub fn to_pretty_json(doc: &WorkflowDoc) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_in_megabytes_with_one_decimal() {
+        assert_eq!(megabytes(0), "0.0");
+        assert_eq!(megabytes(1_572_864), "1.5");
+        assert_eq!(megabytes(MAX_BYTES as u64 + 1), "16.0");
+        assert_eq!(megabytes(10 * 1_048_576 - 1), "10.0");
+        assert_eq!(
+            too_big(20 * 1_048_576),
+            "the file is 20.0 MB; a workflow document is at most 16 MB"
+        );
+    }
     use proptest::prelude::*;
 
     pub const EXPENSE: &str = include_str!("../../tests/data/expense.json");
