@@ -24,6 +24,8 @@ pub struct Options {
     pub public_url: String,
     /// Each bundle's name and the folder Trunk built it into (`NAME.js` and `NAME_bg.wasm`).
     pub bundles: Vec<(String, PathBuf)>,
+    /// Whether to write the `.gz` and `.br` copies.
+    pub compress: bool,
 }
 
 /// `manifest.json`: which files each page loads. Read by the budget test and the dev server.
@@ -320,7 +322,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     let json = serde_json::to_string_pretty(&manifest).map_err(fail)?;
     w.write("manifest.json", json.as_bytes())?;
 
-    let compressed = precompress(&w.written)?;
+    let compressed = if o.compress { precompress(&w.written)? } else { 0 };
     Ok(format!(
         "wrote {} files ({} pages, {} bundles, {} search documents) and {compressed} compressed copies to {}",
         w.written.len(),

@@ -13,7 +13,8 @@
 //! - `search-docs.txt`, the JSON Schema, and `manifest.json`, which says which files each page
 //!   loads (the budget test and the development server read it too);
 //! - `_headers` with the Content Security Policy for Netlify and Cloudflare Pages;
-//! - a `.gz` and a `.br` copy of every text and wasm file, for hosts that serve precompressed files.
+//! - a `.gz` and a `.br` copy of every text and wasm file, for hosts that serve precompressed files
+//!   (`--no-compress` leaves them out, for quick development builds).
 //!
 //! It fails, naming every problem, when the content does not check out or a bundle is missing.
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         out: None,
         public_url: "/".into(),
         bundles: Vec::new(),
+        compress: true,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -44,6 +46,10 @@ fn main() -> ExitCode {
                 Ok(())
             }
             "--public-url" => value("--public-url").map(|v| options.public_url = v),
+            "--no-compress" => {
+                options.compress = false;
+                Ok(())
+            }
             "--bundle" => value("--bundle").and_then(|v| match v.split_once('=') {
                 Some((name, dir)) => {
                     options.bundles.push((name.to_string(), dir.into()));
