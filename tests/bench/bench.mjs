@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { LAUNCH } from "../support/browser.mjs";
 import { parseArgs } from "../support/args.mjs";
-import { BUDGETS, BUDGET_PAGES, firstLoad, kb } from "../support/site.mjs";
+import { BUDGETS, BUDGET_PAGES, firstLoad, kb, median } from "../support/site.mjs";
 
 const args = parseArgs();
 const dir = args.dir ?? "target/site/root";
@@ -46,11 +46,6 @@ async function firstContentfulPaint(browser) {
   await context.close();
   return { fcp, appReady };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = spawn("node", ["tests/support/static-server.mjs", "--dir", dir, "--port", String(port)], { stdio: "ignore" });

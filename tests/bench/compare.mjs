@@ -13,6 +13,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFi
 import { dirname, join } from "node:path";
 import { LAUNCH } from "../support/browser.mjs";
 import { parseArgs } from "../support/args.mjs";
+import { median } from "../support/site.mjs";
 import { serve } from "../support/static-server.mjs";
 
 const args = parseArgs();
@@ -20,11 +21,6 @@ const dir = args.dir ?? "target/site/root";
 const runs = Number(args.runs ?? 10);
 const cpu = Number(args.cpu ?? 4);
 const LESSON = "learn/what-is-a-workflow";
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** An mdBook of the same lessons: content/ without its front matter. */
 function buildMdBook(out) {

@@ -14,7 +14,7 @@ for (const [name, path] of Object.entries(BUDGET_PAGES)) {
     const browser = await chromium.launch(LAUNCH);
     const files = await firstLoad(browser, ROOT, DIR, path);
     await browser.close();
-    const entry = m.pages.find((p) => "/" + p.route === path || (p.route === "" && path === "/"));
+    const entry = m.pages.find((p) => "/" + p.route === path);
     expect(entry?.bundle).toBe(name);
     const allowed = new Set([entry.file, ...m.shared, ...bundleFiles(m, name)]);
     const fetched = files.map((f) => f.path);

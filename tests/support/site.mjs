@@ -69,3 +69,9 @@ export async function firstLoad(browser, origin, dir, path = "/", ready = "#page
 }
 
 export const kb = (n) => (n / 1024).toFixed(1);
+
+/** The median of a list of timings, for the benchmarks. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

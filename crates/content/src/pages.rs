@@ -13,10 +13,12 @@ use flowguide_text::html::escape;
 use crate::site::{RenderedSite, SITE_NAME};
 use crate::toc::{ListStyle, PageKind, Toc, TocPage};
 
-/// The files one bundle's pages load, relative to the site base (no leading slash).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The files one bundle's pages load, relative to the site base (no leading slash). The build's
+/// manifest lists them under the bundle's name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct BundleFiles {
     /// The bundle's name: `reading`, `studio` or `embed`.
+    #[serde(skip)]
     pub name: String,
     /// Stylesheets, in order.
     pub css: Vec<String>,

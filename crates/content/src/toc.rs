@@ -121,15 +121,16 @@ impl<'a> Toc<'a> {
     }
 }
 
-/// FNV-1a: a tiny, stable hash, good enough to tell one version of a page from another.
+/// 64-bit FNV-1a: a tiny, stable hash, good enough to tell one version of a file from another.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A short version tag for a page: [`fnv1a`] over its parts (each ended by a zero byte), 8 hex digits.
 pub fn short_hash(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let h = fnv1a(parts.iter().flat_map(|p| p.bytes().chain(std::iter::once(0))));
     format!("{:08x}", h >> 32)
 }
 

@@ -56,6 +56,27 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
     })
 }
 
+/// The element id an address's `#fragment` names, percent-escapes decoded (`#%C3%A9` → `é`);
+/// empty when there is none.
+pub fn anchor_id(hash: &str) -> String {
+    let raw = hash.trim_start_matches('#');
+    js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| raw.to_string())
+}
+
+/// Marks `el` as the page's target (the element the address points at), or no element when the
+/// address points at nothing here. Only one element is the target at a time.
+pub fn mark_target(doc: &web_sys::Document, el: Option<&web_sys::Element>) {
+    for old in all(doc, ".is-target") {
+        let _ = old.class_list().remove_1("is-target");
+    }
+    if let Some(el) = el {
+        let _ = el.class_list().add_1("is-target");
+    }
+}
+
 /// Scrolls to the element with `id` and moves focus there, as following an in-page link does.
 pub fn reveal(doc: &web_sys::Document, id: &str) -> bool {
     let Some(el) = doc.get_element_by_id(id) else {
@@ -67,11 +88,7 @@ pub fn reveal(doc: &web_sys::Document, id: &str) -> bool {
         }
         let _ = el.focus();
     }
-    // Only one element is the target at a time.
-    for old in all(doc, ".is-target") {
-        let _ = old.class_list().remove_1("is-target");
-    }
-    let _ = el.class_list().add_1("is-target");
+    mark_target(doc, Some(&el));
     el.scroll_into_view();
     true
 }

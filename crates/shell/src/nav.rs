@@ -124,16 +124,17 @@ fn load(href: String, fresh: bool) {
             Ok(page) => swap(&page.text, &href, fresh),
             Err(_) => false,
         };
-        if shown && fresh {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        if shown {
+            if fresh {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+                }
             }
-            // The address's anchor, now that the address has it.
+            // Now that the address names the new page.
             if let Some(doc) = dom::document() {
                 page_arrived(&doc);
             }
-        }
-        if !shown {
+        } else {
             // Not a page of this bundle, or the fetch failed: let the browser load it and say why.
             if let Some(w) = web_sys::window() {
                 let _ = w.location().assign(&href);
@@ -186,13 +187,8 @@ fn swap(html: &str, href: &str, fresh: bool) -> bool {
     if let Some(toggle) = doc.query_selector(".contents-toggle").ok().flatten() {
         let _ = toggle.set_attribute("aria-expanded", "false");
     }
-    page_arrived(&doc);
     // Where to look: the address's anchor, or the new page's title.
-    let hash = web_sys::Url::new(href).map(|u| u.hash()).unwrap_or_default();
-    let id = js_sys::decode_uri_component(hash.trim_start_matches('#'))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
+    let id = dom::anchor_id(&web_sys::Url::new(href).map(|u| u.hash()).unwrap_or_default());
     if id.is_empty() || !dom::reveal(&doc, &id) {
         if let Some(w) = web_sys::window() {
             if fresh {
@@ -212,39 +208,23 @@ fn swap(html: &str, href: &str, fresh: bool) -> bool {
 /// What every page needs once its content and address are in place: the 404 page names the
 /// address, the skip link points into this page, and the address's anchor is marked.
 pub fn page_arrived(doc: &web_sys::Document) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let path = location.pathname().unwrap_or_default();
     // Hrefs resolve against `<base href>`, so `#main` alone would lead to the welcome page.
-    if let (Some(skip), Some(path)) = (
-        doc.query_selector(".skip-link").ok().flatten(),
-        web_sys::window().and_then(|w| w.location().pathname().ok()),
-    ) {
+    if let Some(skip) = doc.query_selector(".skip-link").ok().flatten() {
         let _ = skip.set_attribute("href", &format!("{path}#main"));
     }
     for el in dom::all(doc, "[data-fill=pathname]") {
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
         el.set_text_content(Some(", "));
         if let Ok(code) = doc.create_element("code") {
             code.set_text_content(Some(&path));
             let _ = el.append_child(&code);
         }
     }
-    if let Ok(hash) = web_sys::window()
-        .map(|w| w.location().hash().unwrap_or_default())
-        .ok_or(())
-    {
-        let id = hash.trim_start_matches('#');
-        if !id.is_empty() {
-            let id = js_sys::decode_uri_component(id)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_default();
-            for old in dom::all(doc, ".is-target") {
-                let _ = old.class_list().remove_1("is-target");
-            }
-            if let Some(el) = doc.get_element_by_id(&id) {
-                let _ = el.class_list().add_1("is-target");
-            }
-        }
+    let id = dom::anchor_id(&location.hash().unwrap_or_default());
+    if !id.is_empty() {
+        dom::mark_target(doc, doc.get_element_by_id(&id).as_ref());
     }
 }

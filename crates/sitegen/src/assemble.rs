@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use flowguide_content::pages::{full_title, BundleFiles, Chrome, PageSpec};
 use flowguide_content::site::Site;
-use flowguide_content::toc::{PageKind, Toc};
+use flowguide_content::toc::{fnv1a, PageKind, Toc};
 use flowguide_search::encode_docs;
 use serde::Serialize;
 
@@ -36,16 +36,9 @@ struct Manifest<'a> {
     base: &'a str,
     /// Files every page loads (the theme script, the icon).
     shared: Vec<String>,
-    bundles: BTreeMap<String, ManifestBundle>,
+    /// Each bundle's files (stylesheets, loader, glue, wasm), by name.
+    bundles: &'a BTreeMap<String, BundleFiles>,
     pages: Vec<ManifestPage>,
-}
-
-#[derive(Serialize)]
-struct ManifestBundle {
-    css: Vec<String>,
-    loader: String,
-    glue: String,
-    wasm: String,
 }
 
 #[derive(Serialize)]
@@ -63,14 +56,9 @@ fn fail(what: impl std::fmt::Display) -> Errors {
     vec![what.to_string()]
 }
 
-/// FNV-1a over bytes: a stable content hash for file names.
+/// A stable content hash for file names: 16 hex digits of FNV-1a.
 fn hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", fnv1a(bytes.iter().copied()))
 }
 
 struct Writer {
@@ -303,20 +291,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
         version: 1,
         base: &base,
         shared: vec![theme, favicon],
-        bundles: bundles
-            .iter()
-            .map(|(k, b)| {
-                (
-                    k.clone(),
-                    ManifestBundle {
-                        css: b.css.clone(),
-                        loader: b.loader.clone(),
-                        glue: b.glue.clone(),
-                        wasm: b.wasm.clone(),
-                    },
-                )
-            })
-            .collect(),
+        bundles: &bundles,
         pages: manifest_pages,
     };
     let json = serde_json::to_string_pretty(&manifest).map_err(fail)?;
