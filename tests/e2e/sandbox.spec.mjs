@@ -3,6 +3,7 @@
 // downloads, and HTML or script typed into every field.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
@@ -389,12 +390,22 @@ test("a share link round-trips, asks before replacing saved work, and a damaged 
   await reader.keyboard.press("Control+z");
   await expect(reader.locator("#wf-name")).toHaveValue("My own work");
 
-  // A truncated or tampered link is refused with a clear message, and the work stays.
-  for (const bad of [url.slice(0, -12), url.replace(/.$/, (c) => (c === "A" ? "B" : "A"))]) {
+  // A truncated or tampered link is refused with a clear message, and the work stays. So is a
+  // link that would expand past the size limit (the browser's decompressor stops at 16 MB), and
+  // one whose JSON is not a workflow.
+  const linkOf = (bytes) => url.replace(/#.*/, "#w1." + deflateSync(bytes, { level: 9 }).toString("base64url"));
+  const bomb = linkOf(Buffer.alloc(16 * 1024 * 1024 + 10, " "));
+  const stranger = linkOf(Buffer.from('{"format":"flowguide/workflow","version":7}'));
+  for (const bad of [url.slice(0, -12), url.replace(/.$/, (c) => (c === "A" ? "B" : "A")), bomb]) {
     await reader.goto(bad);
     await expect(reader.locator("#wf-sandbox-notice")).toContainText("could not be opened");
+    await expect(reader.locator("#wf-sandbox-notice")).toContainText("incomplete or has been changed");
+    await expect(reader.locator("#wf-sandbox-notice")).not.toContainText("..");
     await expect(reader.locator("#wf-name")).toHaveValue("My own work");
   }
+  await reader.goto(stranger);
+  await expect(reader.locator("#wf-sandbox-notice")).toContainText("version 7");
+  await expect(reader.locator("#wf-name")).toHaveValue("My own work");
   await other.close();
 });
 

@@ -10,11 +10,13 @@
 //! never draws a page's title or navigation: pages are written at build time.
 
 pub mod diagram;
+pub mod dom;
 pub mod editor;
 pub mod feedback;
 pub mod files;
 pub mod state;
 pub mod storage;
+pub mod zlib;
 
 use flowguide_engine::export::{bpmn, mermaid};
 use flowguide_engine::feedback::Report;
@@ -26,6 +28,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use dom::{button, el, El};
 use state::{Notice, Sandbox, SaveState, Tone};
 use storage::Loaded;
 
@@ -60,15 +63,30 @@ fn open_file(sb: Sandbox, file: web_sys::File) {
     });
 }
 
-/// The page's address for a share link: this page, with the workflow in the fragment.
-fn share_url(doc: &WorkflowDoc) -> String {
+/// The share link for `doc`: this page's address, with the workflow in the fragment.
+async fn share_url(doc: WorkflowDoc) -> Result<String, String> {
+    let zlib = zlib::compress(&link::json(&doc))
+        .await
+        .map_err(|_| "this browser cannot make share links (it is too old to compress them)".to_string())?;
     let location = window().location();
-    let here = format!(
-        "{}{}",
+    Ok(format!(
+        "{}{}#{}",
         location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    format!("{here}#{}", link::encode(doc))
+        location.pathname().unwrap_or_default(),
+        link::pack(&zlib)
+    ))
+}
+
+/// The workflow a share link's fragment carries.
+async fn read_link(fragment: &str) -> Result<WorkflowDoc, String> {
+    let zlib = link::unpack(fragment).map_err(|e| e.to_string())?;
+    let json = zlib::decompress(&zlib, MAX_BYTES).await.map_err(|f| match f {
+        zlib::Failure::Unsupported => "this browser is too old to open share links".to_string(),
+        zlib::Failure::Damaged | zlib::Failure::TooBig => link::LinkError::Damaged.to_string(),
+    })?;
+    let doc = link::open(json).map_err(|e| e.to_string())?;
+    fits_sandbox(&doc)?;
+    Ok(doc)
 }
 
 fn clear_fragment() {
@@ -87,27 +105,31 @@ fn clear_fragment() {
 /// lose, otherwise after asking. A damaged link is reported and changes nothing.
 fn take_link(sb: Sandbox, offer: RwSignal<Option<Offer>>) {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(fragment) = hash.strip_prefix('#').filter(|f| f.starts_with('w')) else {
+    let Some(fragment) = hash
+        .strip_prefix('#')
+        .filter(|f| f.starts_with('w'))
+        .map(str::to_string)
+    else {
         return;
     };
-    match link::decode(fragment)
-        .map_err(|e| e.to_string())
-        .and_then(|doc| fits_sandbox(&doc).map(|()| doc))
-    {
-        Ok(doc) => {
-            if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
-                sb.replace(doc);
-                sb.inform("Opened the workflow from the link.");
-            } else {
-                offer.set(Some(Offer(doc)));
-                editor::focus_later(sb.id("offer-open"));
-            }
-        }
-        Err(e) => sb.problem(format!(
-            "The link's workflow could not be opened: {e}. Your own work is still here."
-        )),
-    }
     clear_fragment();
+    leptos::task::spawn_local(async move {
+        match read_link(&fragment).await {
+            Ok(doc) => {
+                if sb.doc.with_untracked(|d| is_blank(d) || *d == doc) {
+                    sb.replace(doc);
+                    sb.inform("Opened the workflow from the link.");
+                } else {
+                    offer.set(Some(Offer(doc)));
+                    editor::focus_later(sb.id("offer-open"));
+                }
+            }
+            Err(e) => sb.problem(format!(
+                "The link's workflow could not be opened: {}. Your own work is still here.",
+                e.trim_end_matches('.')
+            )),
+        }
+    });
 }
 
 /// A linked workflow waiting for the learner's answer: open it, or keep the saved work.
@@ -146,18 +168,17 @@ pub fn mount_all() {
         let links = el.has_attribute("data-links");
         el.set_inner_html("");
         let _ = el.set_attribute("data-mounted", "");
-        leptos::mount::mount_to(el, move || view! { <SandboxView scope links /> }).forget();
+        dom::mount(&el, move || sandbox_view(scope, links));
     }
 }
 
 /// One sandbox: editor, feedback, diagram, and the tools to keep and share the work.
-#[component]
-pub fn SandboxView(
-    /// Where its ids and its saved work live.
+pub fn sandbox_view(
+    // Where its ids and its saved work live.
     scope: state::Scope,
-    /// Whether it opens a workflow carried in the page address (one sandbox per page should).
+    // Whether it opens a workflow carried in the page address (one sandbox per page should).
     links: bool,
-) -> impl IntoView {
+) -> El {
     // What was saved, then what the address carries.
     let loaded = storage::load(scope.storage_key);
     let mut first_notice = None;
@@ -248,59 +269,100 @@ pub fn SandboxView(
     on_cleanup(move || keys.remove());
 
     let dragging = RwSignal::new(false);
-    view! {
-        <div
-            class="sandbox"
-            id=sb.id("root")
-            class:dragging=move || dragging.get()
-            on:dragover=move |e: web_sys::DragEvent| {
-                e.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |e: web_sys::DragEvent| {
-                if e.related_target().is_none() {
-                    dragging.set(false);
-                }
-            }
-            on:drop=move |e: web_sys::DragEvent| {
-                e.prevent_default();
+    let root = el("div")
+        .class("sandbox")
+        .id(&sb.id("root"))
+        .class_if("dragging", move || dragging.get())
+        .on("dragover", move |e| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+        .on("dragleave", move |e| {
+            if e.unchecked_ref::<web_sys::DragEvent>().related_target().is_none() {
                 dragging.set(false);
-                let file = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0));
-                match file {
-                    Some(file) => open_file(sb, file),
-                    None => sb.problem("Only files can be dropped here: drop a workflow .json file."),
-                }
             }
-        >
-            <Toolbar sb />
-            <NoticeBar sb />
-            <OfferBar sb offer />
-            <nav class="sandbox-jump" aria-label="Parts of the sandbox">
-                <a href=format!("#{}", sb.id("ed-about"))>"Editor"</a>
-                <a href=format!("#{}", sb.id("feedback"))>
-                    {move || {
-                        let n = sb.report.with(Report::to_work_on);
-                        if n == 0 { "Feedback (all good)".to_string() } else { format!("Feedback ({n} to work on)") }
-                    }}
-                </a>
-                <a href=format!("#{}", sb.id("diagram"))>"Diagram"</a>
-            </nav>
-            <div class="sandbox-main">
-                <editor::Editor sb />
-                <feedback::FeedbackPanel sb />
-            </div>
-            <diagram::Diagram sb />
-            <p class="drop-hint" aria-hidden="true">"Drop the file to open it"</p>
-        </div>
-    }
+        })
+        .on("drop", move |e| {
+            e.prevent_default();
+            dragging.set(false);
+            let file = e
+                .unchecked_ref::<web_sys::DragEvent>()
+                .data_transfer()
+                .and_then(|t| t.files())
+                .and_then(|f| f.get(0));
+            match file {
+                Some(file) => open_file(sb, file),
+                None => sb.problem("Only files can be dropped here: drop a workflow .json file."),
+            }
+        });
+    let (bar, share_box) = toolbar(sb);
+    let feedback_link = el("a")
+        .attr("href", &format!("#{}", sb.id("feedback")))
+        .text_with(move || {
+            let n = sb.report.with(Report::to_work_on);
+            if n == 0 {
+                "Feedback (all good)".to_string()
+            } else {
+                format!("Feedback ({n} to work on)")
+            }
+        });
+    let main = el("div").class("sandbox-main");
+    leptos_in(
+        &main,
+        move || view! { <editor::Editor sb /> <feedback::FeedbackPanel sb /> },
+    );
+    let root = root
+        .child(bar)
+        .child(share_box)
+        .child(notice_bar(sb))
+        .child(offer_bar(sb, offer))
+        .child(
+            el("nav")
+                .class("sandbox-jump")
+                .attr("aria-label", "Parts of the sandbox")
+                .child(el("a").attr("href", &format!("#{}", sb.id("ed-about"))).text("Editor"))
+                .child(feedback_link)
+                .child(el("a").attr("href", &format!("#{}", sb.id("diagram"))).text("Diagram")),
+        )
+        .child(main);
+    leptos_in(&root, move || view! { <diagram::Diagram sb /> });
+    root.child(
+        el("p")
+            .class("drop-hint")
+            .attr("aria-hidden", "true")
+            .text("Drop the file to open it"),
+    )
 }
 
-#[component]
-fn Toolbar(sb: Sandbox) -> impl IntoView {
+/// Mounts a Leptos view at the end of `parent` (while parts are moved to [`dom`]).
+fn leptos_in<V: IntoView + 'static>(parent: &El, f: impl FnOnce() -> V + 'static) {
+    let host = parent.handle().unchecked_into::<web_sys::HtmlElement>();
+    leptos::mount::mount_to(host, f).forget();
+}
+
+fn toolbar(sb: Sandbox) -> (El, El) {
     let start = RwSignal::new("blank".to_string());
-    // Whether the share box is open. Its link follows the workflow while it is.
+    // Whether the share box is open, and its link, which follows the workflow while it is. Each
+    // edit starts a new compression; only the latest one's link is shown.
     let share = RwSignal::new(false);
-    let file_input = NodeRef::<leptos::html::Input>::new();
+    let link_text = RwSignal::new(String::new());
+    let latest = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    dom::effect(move || {
+        if !share.get() {
+            return;
+        }
+        let doc = sb.doc.get();
+        let run = latest.get().wrapping_add(1);
+        latest.set(run);
+        let latest = latest.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(url) = share_url(doc).await {
+                if latest.get() == run && share.get_untracked() {
+                    link_text.set(url);
+                }
+            }
+        });
+    });
     let stem = move || sb.doc.with_untracked(files::file_stem);
     let export = move |ext: &str, mime: &str, text: String| {
         if let Err(e) = files::download(&format!("{}.{ext}", stem()), mime, &text) {
@@ -316,252 +378,206 @@ fn Toolbar(sb: Sandbox) -> impl IntoView {
         sb.replace(doc);
         sb.inform(format!("Started from {what}. Undo brings back what was here before."));
     };
-    view! {
-        <div class="toolbar" role="toolbar" aria-label="Sandbox tools">
-            <div class="tool-group">
-                <button
-                    type="button"
-                    class="button"
-                    aria-keyshortcuts="Control+Z"
-                    disabled=move || !sb.can_undo.get()
-                    on:click=move |_| sb.undo()
-                >
-                    "Undo"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    aria-keyshortcuts="Control+Shift+Z"
-                    disabled=move || !sb.can_redo.get()
-                    on:click=move |_| sb.redo()
-                >
-                    "Redo"
-                </button>
-                <span class="save-state" id=sb.id("save-state") data-state=move || match sb.save.get() {
-                    SaveState::Saved => "saved",
-                    SaveState::Saving => "saving",
-                    SaveState::Failed => "failed",
-                }>
-                    {move || match sb.save.get() {
-                        SaveState::Saved => "Saved",
-                        SaveState::Saving => "Saving…",
-                        SaveState::Failed => "Not saved",
-                    }}
-                </span>
-            </div>
-            <div class="tool-group">
-                <label for=sb.id("start")>"Start from"</label>
-                <select id=sb.id("start") on:change=move |ev| start.set(event_target_value(&ev))>
-                    <option value="blank">"A blank workflow"</option>
-                    {EXAMPLES
-                        .iter()
-                        .map(|e| view! { <option value=e.key>{format!("Example: {}", e.title)}</option> })
-                        .collect_view()}
-                </select>
-                <button type="button" class="button" id=sb.id("start-open") on:click=open_start>
-                    "Open"
-                </button>
-            </div>
-            <div class="tool-group">
-                <button
-                    type="button"
-                    class="button"
-                    id=sb.id("download-json")
-                    on:click=move |_| export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
-                >
-                    "Download file"
-                </button>
+    let save_state = move || match sb.save.get() {
+        SaveState::Saved => ("saved", "Saved"),
+        SaveState::Saving => ("saving", "Saving…"),
+        SaveState::Failed => ("failed", "Not saved"),
+    };
+    let file_input = el("input")
+        .id(&sb.id("open-file"))
+        .class("visually-hidden")
+        .attr("type", "file")
+        .attr("accept", ".json,application/json");
+    let input = file_input.handle().unchecked_into::<web_sys::HtmlInputElement>();
+    let file_input = file_input.on("change", move |_| {
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(sb, file);
+        }
+        input.set_value("");
+    });
+    let bar = el("div")
+        .class("toolbar")
+        .attr("role", "toolbar")
+        .attr("aria-label", "Sandbox tools")
+        .child(
+            el("div")
+                .class("tool-group")
+                .child(
+                    button("button", "Undo", move |_| sb.undo())
+                        .attr("aria-keyshortcuts", "Control+Z")
+                        .flag_with("disabled", move || !sb.can_undo.get()),
+                )
+                .child(
+                    button("button", "Redo", move |_| sb.redo())
+                        .attr("aria-keyshortcuts", "Control+Shift+Z")
+                        .flag_with("disabled", move || !sb.can_redo.get()),
+                )
+                .child(
+                    el("span")
+                        .class("save-state")
+                        .id(&sb.id("save-state"))
+                        .attr_with("data-state", move || Some(save_state().0.to_string()))
+                        .text_with(move || save_state().1.to_string()),
+                ),
+        )
+        .child(
+            el("div")
+                .class("tool-group")
+                .child(el("label").attr("for", &sb.id("start")).text("Start from"))
+                .child(
+                    el("select")
+                        .id(&sb.id("start"))
+                        .on("change", move |e| start.set(dom::target_value(&e)))
+                        .child(el("option").attr("value", "blank").text("A blank workflow"))
+                        .children(
+                            EXAMPLES
+                                .iter()
+                                .map(|e| el("option").attr("value", e.key).text(&format!("Example: {}", e.title))),
+                        ),
+                )
+                .child(button("button", "Open", open_start).id(&sb.id("start-open"))),
+        )
+        .child(
+            el("div")
+                .class("tool-group")
+                .child(
+                    button("button", "Download file", move |_| {
+                        export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
+                    })
+                    .id(&sb.id("download-json")),
+                )
                 // Before its label, so the label can show the focus ring of the hidden input.
-                <input
-                    id=sb.id("open-file")
-                    class="visually-hidden"
-                    type="file"
-                    accept=".json,application/json"
-                    node_ref=file_input
-                    on:change=move |_| {
-                        let Some(input) = file_input.get_untracked() else { return };
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            open_file(sb, file);
-                        }
-                        input.set_value("");
-                    }
-                />
-                <label class="button file-button" for=sb.id("open-file")>
-                    "Open file…"
-                </label>
-                <button
-                    type="button"
-                    class="button"
-                    id=sb.id("download-bpmn")
-                    on:click=move |_| export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
-                >
-                    "Export as BPMN"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    id=sb.id("download-mermaid")
-                    on:click=move |_| export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
-                >
-                    "Export as Mermaid"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    id=sb.id("share-link")
-                    on:click=move |_| {
-                        let url = sb.doc.with_untracked(share_url);
-                        share.set(true);
-                        // Focus moves now, not when the clipboard answers: a late answer must not
-                        // pull focus from wherever the learner has gone since.
-                        editor::focus_later(sb.id("share-url"));
+                .child(file_input)
+                .child(
+                    el("label")
+                        .class("button file-button")
+                        .attr("for", &sb.id("open-file"))
+                        .text("Open file…"),
+                )
+                .child(
+                    button("button", "Export as BPMN", move |_| {
+                        export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
+                    })
+                    .id(&sb.id("download-bpmn")),
+                )
+                .child(
+                    button("button", "Export as Mermaid", move |_| {
+                        export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
+                    })
+                    .id(&sb.id("download-mermaid")),
+                )
+                .child(
+                    button("button", "Share link", move |_| {
                         leptos::task::spawn_local(async move {
+                            let url = match share_url(sb.doc.get_untracked()).await {
+                                Ok(url) => url,
+                                Err(e) => return sb.problem(format!("The share link could not be made: {e}.")),
+                            };
+                            link_text.set(url.clone());
+                            share.set(true);
+                            // Focus moves now, not when the clipboard answers: a late answer must
+                            // not pull focus from wherever the learner has gone since.
+                            editor::focus_later(sb.id("share-url"));
                             if files::copy(&url).await {
                                 sb.say("The share link is copied. Paste it anywhere to share this workflow.");
                             } else {
                                 sb.say("Copy the share link from the box below the tools.");
                             }
                         });
-                    }
-                >
-                    "Share link"
-                </button>
-            </div>
-        </div>
-        <Show when=move || share.get()>
-            <div class="share-box">
-                <label for=sb.id("share-url")>
-                    "Share link: anyone who opens it sees this workflow. It follows your changes while this box is open; copy it again after you edit."
-                </label>
-                <input
-                    id=sb.id("share-url")
-                    type="text"
-                    readonly
-                    prop:value=move || sb.doc.with(share_url)
-                    on:focus=move |ev| {
-                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            el.select();
-                        }
-                    }
-                />
-                <button type="button" class="button button-quiet" on:click=move |_| share.set(false)>
-                    "Close"
-                </button>
-            </div>
-        </Show>
-    }
-}
-
-#[component]
-fn NoticeBar(sb: Sandbox) -> impl IntoView {
-    view! {
-        <div class="notice-slot" aria-live="polite">
-            {move || {
-                sb.notice
-                    .get()
-                    .map(|n| {
-                        let download = n.download.clone();
-                        view! {
-                            <div
-                                class=match n.tone {
-                                    Tone::Info => "notice notice-info",
-                                    Tone::Problem => "notice notice-problem",
-                                }
-                                role=match n.tone {
-                                    Tone::Info => "status",
-                                    Tone::Problem => "alert",
-                                }
-                                id=sb.id("sandbox-notice")
-                            >
-                                <p>
-                                    <strong>
-                                        {match n.tone {
-                                            Tone::Info => "Note: ",
-                                            Tone::Problem => "Problem: ",
-                                        }}
-                                    </strong>
-                                    {n.text.clone()}
-                                </p>
-                                <div class="notice-actions">
-                                    {download
-                                        .map(|(name, data)| {
-                                            view! {
-                                                <button
-                                                    type="button"
-                                                    class="button button-small"
-                                                    on:click=move |_| {
-                                                        let _ = files::download(&name, "text/plain", &data);
-                                                    }
-                                                >
-                                                    "Download the saved data"
-                                                </button>
-                                            }
-                                        })}
-                                    <button
-                                        type="button"
-                                        class="button button-small button-quiet"
-                                        on:click=move |_| sb.notice.set(None)
-                                    >
-                                        "Dismiss"
-                                    </button>
-                                </div>
-                            </div>
-                        }
                     })
-            }}
-        </div>
-    }
+                    .id(&sb.id("share-link")),
+                ),
+        );
+    let share_box = el("div").region(move || {
+        share.get().then(|| {
+            el("div")
+                .class("share-box")
+                .child(el("label").attr("for", &sb.id("share-url")).text(
+                    "Share link: anyone who opens it sees this workflow. It follows your changes while this box is open; copy it again after you edit.",
+                ))
+                .child(
+                    el("input")
+                        .id(&sb.id("share-url"))
+                        .attr("type", "text")
+                        .attr("readonly", "")
+                        .value_with(move || link_text.get())
+                        .on("focus", |e| {
+                            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                i.select();
+                            }
+                        }),
+                )
+                .child(button("button button-quiet", "Close", move |_| share.set(false)))
+        })
+    });
+    (bar, share_box)
 }
 
-#[component]
-fn OfferBar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> impl IntoView {
-    view! {
-        <Show when=move || offer.with(Option::is_some)>
-            <div class="notice notice-offer" role="alertdialog" aria-labelledby=sb.id("offer-text") id=sb.id("link-offer")>
-                <p id=sb.id("offer-text")>
-                    {move || {
-                        offer
-                            .with(|o| {
-                                o.as_ref()
-                                    .map(|Offer(doc)| {
-                                        let name = doc.name.trim();
-                                        format!(
-                                            "This link holds a workflow{}. Opening it replaces the workflow you were working on here (Undo brings yours back). Open it?",
-                                            if name.is_empty() { String::new() } else { format!(" called “{name}”") }
-                                        )
-                                    })
+fn notice_bar(sb: Sandbox) -> El {
+    el("div")
+        .class("notice-slot")
+        .attr("aria-live", "polite")
+        .region(move || {
+            let n = sb.notice.get()?;
+            let (class, role, lead) = match n.tone {
+                Tone::Info => ("notice notice-info", "status", "Note: "),
+                Tone::Problem => ("notice notice-problem", "alert", "Problem: "),
+            };
+            let download = n.download.map(|(name, data)| {
+                button("button button-small", "Download the saved data", move |_| {
+                    let _ = files::download(&name, "text/plain", &data);
+                })
+            });
+            Some(
+                el("div")
+                    .class(class)
+                    .attr("role", role)
+                    .id(&sb.id("sandbox-notice"))
+                    .child(el("p").child(el("strong").text(lead)).text(&n.text))
+                    .child(el("div").class("notice-actions").child_opt(download).child(button(
+                        "button button-small button-quiet",
+                        "Dismiss",
+                        move |_| sb.notice.set(None),
+                    ))),
+            )
+        })
+}
+
+fn offer_bar(sb: Sandbox, offer: RwSignal<Option<Offer>>) -> El {
+    el("div").region(move || {
+        let name = offer.with(|o| o.as_ref().map(|Offer(doc)| doc.name.trim().to_string()))?;
+        let text = format!(
+            "This link holds a workflow{}. Opening it replaces the workflow you were working on here (Undo brings yours back). Open it?",
+            if name.is_empty() { String::new() } else { format!(" called “{name}”") }
+        );
+        Some(
+            el("div")
+                .class("notice notice-offer")
+                .attr("role", "alertdialog")
+                .attr("aria-labelledby", &sb.id("offer-text"))
+                .id(&sb.id("link-offer"))
+                .child(el("p").id(&sb.id("offer-text")).text(&text))
+                .child(
+                    el("div")
+                        .class("notice-actions")
+                        .child(
+                            button("button button-primary", "Open the linked workflow", move |_| {
+                                if let Some(Offer(doc)) = offer.get_untracked() {
+                                    sb.replace(doc);
+                                    sb.inform("Opened the workflow from the link. Undo brings back your previous work.");
+                                }
+                                offer.set(None);
                             })
-                            .unwrap_or_default()
-                    }}
-                </p>
-                <div class="notice-actions">
-                    <button
-                        type="button"
-                        class="button button-primary"
-                        id=sb.id("offer-open")
-                        on:click=move |_| {
-                            if let Some(Offer(doc)) = offer.get_untracked() {
-                                sb.replace(doc);
-                                sb.inform("Opened the workflow from the link. Undo brings back your previous work.");
-                            }
-                            offer.set(None);
-                        }
-                    >
-                        "Open the linked workflow"
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        id=sb.id("offer-keep")
-                        on:click=move |_| {
-                            offer.set(None);
-                            sb.inform("Kept your own work. The linked workflow was not opened.");
-                        }
-                    >
-                        "Keep my work"
-                    </button>
-                </div>
-            </div>
-        </Show>
-    }
+                            .id(&sb.id("offer-open")),
+                        )
+                        .child(
+                            button("button", "Keep my work", move |_| {
+                                offer.set(None);
+                                sb.inform("Kept your own work. The linked workflow was not opened.");
+                            })
+                            .id(&sb.id("offer-keep")),
+                        ),
+                ),
+        )
+    })
 }

@@ -356,6 +356,7 @@ mod properties {
             }
         }
 
+        #[cfg(feature = "zlib")]
         #[test]
         fn a_share_link_gives_back_the_same_document(doc in document()) {
             let link = crate::workflow::link::encode(&doc);

@@ -4,6 +4,12 @@
 //! Encoding (version 1): `w1.` followed by the URL-safe base64 (no padding) of the zlib-compressed
 //! compact JSON of the document. zlib's Adler-32 checksum catches a link that was cut short or
 //! altered, and decompression stops at [`MAX_BYTES`], so no link can expand without limit.
+//!
+//! The format is here and compression is the caller's: [`json`] and [`pack`] make a link from
+//! the document and its zlib bytes, [`unpack`] and [`open`] read one back. Browsers compress
+//! with their own `CompressionStream`, so the bundles carry no zlib code; with the `zlib`
+//! feature (on by default: the checker and the tests use it) [`encode`] and [`decode`] do the
+//! whole round trip in Rust.
 
 use std::fmt;
 
@@ -47,15 +53,18 @@ impl fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The link payload for `doc` (what goes after `#`).
-pub fn encode(doc: &WorkflowDoc) -> String {
-    let json = serde_json::to_vec(doc).expect("a workflow document always serialises");
-    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
+/// The bytes a link compresses: the document's compact JSON.
+pub fn json(doc: &WorkflowDoc) -> Vec<u8> {
+    serde_json::to_vec(doc).expect("a workflow document always serialises")
 }
 
-/// Reads a link payload (with or without its leading `#`).
-pub fn decode(fragment: &str) -> Result<WorkflowDoc, LinkError> {
+/// The link payload (what goes after `#`) for the zlib-compressed [`json`] of a document.
+pub fn pack(zlib: &[u8]) -> String {
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(zlib))
+}
+
+/// The zlib bytes a link payload carries (with or without its leading `#`), or why it is not one.
+pub fn unpack(fragment: &str) -> Result<Vec<u8>, LinkError> {
     let payload = fragment.trim().trim_start_matches('#');
     let Some(body) = payload.strip_prefix(PREFIX) else {
         // `w2.…` and the like: a later link format, not garbage.
@@ -68,14 +77,34 @@ pub fn decode(fragment: &str) -> Result<WorkflowDoc, LinkError> {
             _ => Err(LinkError::NotALink),
         };
     };
-    let compressed = URL_SAFE_NO_PAD.decode(body).map_err(|_| LinkError::Damaged)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_BYTES)
-        .map_err(|_| LinkError::Damaged)?;
+    URL_SAFE_NO_PAD.decode(body).map_err(|_| LinkError::Damaged)
+}
+
+/// The document in a link's decompressed bytes (at most [`MAX_BYTES`] of them).
+pub fn open(json: Vec<u8>) -> Result<WorkflowDoc, LinkError> {
+    if json.len() > MAX_BYTES {
+        return Err(LinkError::Damaged);
+    }
     let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
     parse(&text).map_err(LinkError::Document)
 }
 
-#[cfg(test)]
+/// The link payload for `doc` (what goes after `#`).
+#[cfg(feature = "zlib")]
+pub fn encode(doc: &WorkflowDoc) -> String {
+    pack(&miniz_oxide::deflate::compress_to_vec_zlib(&json(doc), 9))
+}
+
+/// Reads a link payload (with or without its leading `#`).
+#[cfg(feature = "zlib")]
+pub fn decode(fragment: &str) -> Result<WorkflowDoc, LinkError> {
+    let compressed = unpack(fragment)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_BYTES)
+        .map_err(|_| LinkError::Damaged)?;
+    open(json)
+}
+
+#[cfg(all(test, feature = "zlib"))]
 mod tests {
     use super::*;
     use crate::workflow::generate;
@@ -159,6 +188,20 @@ mod tests {
             link.len(),
             json.len()
         );
+    }
+
+    /// The browser's half of the round trip: its zlib bytes go through `pack` and `unpack`
+    /// untouched, and `open` refuses what is too big or not text before it parses anything.
+    #[test]
+    fn the_parts_of_a_link_compose() {
+        let doc = parse(EXPENSE).unwrap();
+        let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&json(&doc), 6);
+        assert_eq!(unpack(&pack(&zlib)).unwrap(), zlib);
+        assert_eq!(unpack(&format!("#{}", pack(&zlib))).unwrap(), zlib);
+        assert_eq!(open(json(&doc)).unwrap(), doc);
+        assert_eq!(open(vec![0xff, 0xfe]), Err(LinkError::Damaged));
+        assert_eq!(open(vec![b' '; MAX_BYTES + 1]), Err(LinkError::Damaged));
+        assert_eq!(unpack("w1.***"), Err(LinkError::Damaged));
     }
 
     proptest! {
