@@ -5,14 +5,15 @@
 use flowguide_engine::export::diagram;
 use flowguide_engine::workflow::graph::Graph;
 use leptos::prelude::*;
+
+use super::dom::{button, el, svg, El};
 use wasm_bindgen::JsCast;
 
 use super::editor::focus_later;
 use super::files;
 use super::state::Sandbox;
 
-#[component]
-pub fn Diagram(sb: Sandbox) -> impl IntoView {
+pub fn diagram(sb: Sandbox) -> El {
     // One analysis per edit serves the drawing and its text alternative.
     let drawn = Memo::new(move |_| {
         sb.doc.with(|d| {
@@ -36,7 +37,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
                 .map(|part| {
                     let n = seen.entry(part.clone()).or_default();
                     *n += 1;
-                    (*n, part.clone())
+                    format!("{n}\u{1}{part}")
                 })
                 .collect::<Vec<_>>()
         })
@@ -48,7 +49,7 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
             diagram::svg(d, &markers)
         })
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;
         };
@@ -62,101 +63,133 @@ pub fn Diagram(sb: Sandbox) -> impl IntoView {
         }
     };
     let name = move || sb.doc.with_untracked(files::file_stem);
-    view! {
-        <section class="diagram" id=sb.id("diagram") aria-labelledby=sb.id("diagram-heading")>
-            <div class="diagram-head">
-                <h2 id=sb.id("diagram-heading")>"Diagram"</h2>
-                <div class="diagram-downloads">
-                    <button
-                        type="button"
-                        class="button button-small"
-                        id=sb.id("download-svg")
-                        on:click=move |_| {
-                            if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg_text()) {
-                                sb.problem(format!("The SVG could not be made: {e}."));
-                            }
-                        }
-                    >
-                        "Download SVG"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-small"
-                        id=sb.id("download-png")
-                        on:click=move |_| {
-                            let text = svg_text();
-                            let (w, h) = picture.with_untracked(|p| (p.width, p.height));
-                            let file = format!("{}.png", name());
-                            leptos::task::spawn_local(async move {
-                                if let Err(e) = files::download_png(&file, &text, w, h).await {
-                                    sb.problem(format!("The PNG could not be made: {e}."));
-                                }
-                            });
-                        }
-                    >
-                        "Download PNG"
-                    </button>
-                </div>
-            </div>
-            <p class="hint">"Select a step's box to edit that step. Wide diagrams scroll sideways in their frame."</p>
-            <div
-                class="diagram-frame"
-                tabindex="0"
-                role="group"
-                aria-label="Workflow diagram (scrolls)"
-                on:click=on_click
-            >
-                // The lane names stay in view while a long diagram scrolls sideways. The drawing
-                // has its own names for downloads; these only cover them. Hidden from screen
-                // readers, which have the drawing's titles and the text alternative.
-                <div class="lane-names" aria-hidden="true" style:width=format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0))>
-                    <For each=move || picture.with(|p| p.lanes.clone()).into_iter().enumerate() key=|l| l.clone() let:lane>
-                        <span style:top=format!("{}px", diagram::px(lane.0 as f64 * diagram::LANE_HEIGHT)) style:height=format!("{}px", diagram::px(diagram::LANE_HEIGHT))>
-                            {lane.1}
-                        </span>
-                    </For>
-                </div>
-                <svg
-                    xmlns="http://www.w3.org/2000/svg"
-                    class="workflow-diagram"
-                    viewBox=move || picture.with(|p| format!("0 0 {} {}", diagram::px(p.width), diagram::px(p.height)))
-                    width=move || picture.with(|p| diagram::px(p.width).to_string())
-                    height=move || picture.with(|p| diagram::px(p.height).to_string())
-                    role="img"
-                    aria-labelledby=sb.id("diagram-title")
-                >
-                    <title id=sb.id("diagram-title")>{move || picture.with(|p| p.title.clone())}</title>
-                    <For each=parts key=|part| part.clone() let:part>
-                        <g inner_html=part.1></g>
-                    </For>
-                </svg>
-            </div>
-            <details class="diagram-words">
-                <summary>"The diagram in words"</summary>
-                <Show when=move || words.with(Vec::is_empty)>
-                    <p>"There are no steps yet."</p>
-                </Show>
-                // Keyed by text, so a keystroke replaces only the sentence it changed.
-                <ol>
-                    <For each=move || words.get().into_iter().enumerate() key=|(i, l)| (*i, l.clone()) let:item>
-                        <li>
-                            {item.1}
-                            " "
-                            // The keyboard's way to what clicking a box does.
-                            <button
-                                type="button"
-                                class="link-button"
-                                on:click=move |_| {
-                                    sb.selected.set(Some(item.0));
-                                    focus_later(sb.scope.step(item.0, "title"));
-                                }
-                            >
-                                {format!("Edit step {}", item.0 + 1)}
-                            </button>
-                        </li>
-                    </For>
-                </ol>
-            </details>
-        </section>
-    }
+    let downloads = el("div")
+        .class("diagram-downloads")
+        .child(
+            button("button button-small", "Download SVG", move |_| {
+                if let Err(e) = files::download(&format!("{}.svg", name()), "image/svg+xml", &svg_text()) {
+                    sb.problem(format!("The SVG could not be made: {e}."));
+                }
+            })
+            .id(&sb.id("download-svg")),
+        )
+        .child(
+            button("button button-small", "Download PNG", move |_| {
+                let text = svg_text();
+                let (w, h) = picture.with_untracked(|p| (p.width, p.height));
+                let file = format!("{}.png", name());
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = files::download_png(&file, &text, w, h).await {
+                        sb.problem(format!("The PNG could not be made: {e}."));
+                    }
+                });
+            })
+            .id(&sb.id("download-png")),
+        );
+    let lane_height = diagram::px(diagram::LANE_HEIGHT);
+    // The lane names stay in view while a long diagram scrolls sideways. The drawing has its own
+    // names for downloads; these only cover them. Hidden from screen readers, which have the
+    // drawing's titles and the text alternative.
+    let lane_names = el("div")
+        .class("lane-names")
+        .attr("aria-hidden", "true")
+        .style("width", &format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0)))
+        .list(
+            move || {
+                picture.with(|p| {
+                    p.lanes
+                        .iter()
+                        .enumerate()
+                        .map(|(k, l)| format!("{k}\u{1}{l}"))
+                        .collect()
+                })
+            },
+            move |k, key| {
+                let name = key.split_once('\u{1}').map_or(key, |(_, n)| n);
+                el("span")
+                    .style("top", &format!("{}px", k as i64 * lane_height))
+                    .style("height", &format!("{lane_height}px"))
+                    .text(name)
+            },
+        );
+    let drawing = svg("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .class("workflow-diagram")
+        .attr_with("viewBox", move || {
+            Some(picture.with(|p| format!("0 0 {} {}", diagram::px(p.width), diagram::px(p.height))))
+        })
+        .attr_with("width", move || {
+            Some(picture.with(|p| diagram::px(p.width).to_string()))
+        })
+        .attr_with("height", move || {
+            Some(picture.with(|p| diagram::px(p.height).to_string()))
+        })
+        .attr("role", "img")
+        .attr("aria-labelledby", &sb.id("diagram-title"))
+        .child(
+            svg("title")
+                .id(&sb.id("diagram-title"))
+                .text_with(move || picture.with(|p| p.title.clone())),
+        )
+        .list(parts, |_, key| {
+            let markup = key.split_once('\u{1}').map_or(key, |(_, m)| m);
+            svg("g").inner_html(markup)
+        });
+    // Keyed by text, so a keystroke replaces only the sentence it changed.
+    let sentences = el("ol").list(
+        move || {
+            words
+                .get()
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("{i}\u{1}{l}"))
+                .collect()
+        },
+        move |_, key| {
+            let (i, text) = key.split_once('\u{1}').unwrap_or(("0", key));
+            let i: usize = i.parse().unwrap_or(0);
+            el("li").text(text).text(" ").child(
+                // The keyboard's way to what clicking a box does.
+                button("link-button", &format!("Edit step {}", i + 1), move |_| {
+                    sb.selected.set(Some(i));
+                    focus_later(sb.scope.step(i, "title"));
+                }),
+            )
+        },
+    );
+    el("section")
+        .class("diagram")
+        .id(&sb.id("diagram"))
+        .attr("aria-labelledby", &sb.id("diagram-heading"))
+        .child(
+            el("div")
+                .class("diagram-head")
+                .child(el("h2").id(&sb.id("diagram-heading")).text("Diagram"))
+                .child(downloads),
+        )
+        .child(
+            el("p")
+                .class("hint")
+                .text("Select a step's box to edit that step. Wide diagrams scroll sideways in their frame."),
+        )
+        .child(
+            el("div")
+                .class("diagram-frame")
+                .attr("tabindex", "0")
+                .attr("role", "group")
+                .attr("aria-label", "Workflow diagram (scrolls)")
+                .on("click", on_click)
+                .child(lane_names)
+                .child(drawing),
+        )
+        .child(
+            el("details")
+                .class("diagram-words")
+                .child(el("summary").text("The diagram in words"))
+                .when(
+                    move || words.with(Vec::is_empty),
+                    || el("p").text("There are no steps yet."),
+                )
+                .child(sentences),
+        )
 }

@@ -3,11 +3,10 @@
 //! effect that updates just that part.
 //!
 //! Why not `view!`: Leptos's typed views compile each view's element tree into its own build,
-//! mount and drop code, and the studio bundle is over its budget. Here every generic entry point
-//! only boxes its closure and calls one shared, non-generic function. Measured on the sandbox's
-//! frame, toolbar, notice and link offer (about 250 lines of views): 2.8 KB gzip smaller than the
-//! same views written with `view!`, this module's own cost included. The editor, feedback panel
-//! and diagram still use `view!`; they move here as they are rewritten (see docs/ARCHITECTURE.md).
+//! mount, rebuild and drop code. Here every generic entry point only boxes its closure and calls
+//! one shared, non-generic function. Measured on the whole sandbox (the same elements, ids and
+//! behaviour, the same 129 browser tests passing): the embed bundle went from 290.4 KB to
+//! 223.5 KB gzip, and the studio from 305.9 KB to 240.8 KB (see docs/PERFORMANCE.md).
 //!
 //! Ownership follows Leptos: effects and event listeners belong to the [`Owner`] current when
 //! they are made, and go when it is cleaned up. A region ([`El::region`]) gets an
@@ -36,6 +35,11 @@ pub fn el(tag: &str) -> El {
     El(doc(|d| d.create_element(tag)).expect("a valid tag name"))
 }
 
+/// A new SVG element.
+pub fn svg(tag: &str) -> El {
+    El(doc(|d| d.create_element_ns(Some("http://www.w3.org/2000/svg"), tag)).expect("a valid SVG tag name"))
+}
+
 /// A `<button type="button" class=…>` with its text and click handler: the commonest control.
 pub fn button(class: &str, text: &str, on_click: impl FnMut(Event) + 'static) -> El {
     el("button")
@@ -44,6 +48,8 @@ pub fn button(class: &str, text: &str, on_click: impl FnMut(Event) + 'static) ->
         .text(text)
         .on("click", on_click)
 }
+
+type ItemFn = Box<dyn Fn(usize, &str) -> El>;
 
 /// Keeps `value` alive as long as the current owner.
 fn keep<T: 'static>(value: T) {
@@ -190,25 +196,117 @@ impl El {
     /// A region whose content follows `f`: when a signal `f` read changes, what it drew before is
     /// removed (with its effects and listeners) and its new content takes its place.
     pub fn region(self, f: impl Fn() -> Option<El> + 'static) -> El {
+        self.region_boxed(Box::new(move || f().into_iter().collect()))
+    }
+
+    /// A region of several elements (options of a select, say); see [`El::region`].
+    pub fn region_all(self, f: impl Fn() -> Vec<El> + 'static) -> El {
         self.region_boxed(Box::new(f))
     }
 
-    fn region_boxed(self, f: Box<dyn Fn() -> Option<El>>) -> El {
+    /// Shows what `build` draws while `show` says so, like Leptos's `<Show>`: only a change of
+    /// `show`'s answer redraws it, whatever `build` reads.
+    pub fn when(self, show: impl Fn() -> bool + Send + Sync + 'static, build: impl Fn() -> El + 'static) -> El {
+        let shown = Memo::new(move |_| show());
+        self.region_boxed(Box::new(
+            move || {
+                if shown.get() {
+                    vec![untrack(&build)]
+                } else {
+                    Vec::new()
+                }
+            },
+        ))
+    }
+
+    fn region_boxed(self, f: Box<dyn Fn() -> Vec<El>>) -> El {
         let anchor: Node = doc(|d| d.create_comment("")).into();
         let _ = self.0.append_child(&anchor);
         let parent = self.0.clone();
-        let mut shown: Option<Element> = None;
+        let mut shown: Vec<Element> = Vec::new();
         keep(RenderEffect::new(move |_: Option<()>| {
             // The effect's owner was cleaned before this run: the old content's effects are gone.
             let next = f();
-            if let Some(old) = shown.take() {
+            for old in shown.drain(..) {
                 old.remove();
             }
-            if let Some(El(e)) = next {
+            for El(e) in next {
                 let _ = parent.insert_before(&e, Some(&anchor));
-                shown = Some(e);
+                shown.push(e);
             }
         }));
+        self
+    }
+
+    /// A list of children, one per key from `keys`, each drawn by `item(position, key)` and kept
+    /// while its key stays in the list: an edit redraws only the items whose keys changed, and
+    /// an item that stays keeps its elements (and the focus, if it is inside).
+    pub fn list(self, keys: impl Fn() -> Vec<String> + 'static, item: impl Fn(usize, &str) -> El + 'static) -> El {
+        self.list_boxed(Box::new(keys), Box::new(item))
+    }
+
+    fn list_boxed(self, keys: Box<dyn Fn() -> Vec<String>>, item: ItemFn) -> El {
+        let anchor: Node = doc(|d| d.create_comment("")).into();
+        let _ = self.0.append_child(&anchor);
+        let parent = self.0.clone();
+        let home = Owner::current().unwrap_or_default();
+        let mut rows: Vec<(String, Element, Owner)> = Vec::new();
+        keep(RenderEffect::new(move |_: Option<()>| {
+            let mut old: Vec<Option<(String, Element, Owner)>> = rows.drain(..).map(Some).collect();
+            let mut next = Vec::new();
+            for (pos, key) in keys().into_iter().enumerate() {
+                let kept = old
+                    .iter_mut()
+                    .find(|r| r.as_ref().is_some_and(|r| r.0 == key))
+                    .and_then(Option::take);
+                next.push(kept.unwrap_or_else(|| {
+                    // Each item belongs to the list's owner, not to this effect's, which is
+                    // cleaned on every run.
+                    let owner = home.with(Owner::new);
+                    let El(e) = owner.with(|| untrack(|| item(pos, &key)));
+                    (key, e, owner)
+                }));
+            }
+            for (_, e, owner) in old.into_iter().flatten() {
+                e.remove();
+                owner.cleanup();
+            }
+            // Place the items from the last, moving only those out of place: a kept item whose
+            // next sibling is already right stays where it is.
+            let mut before: Node = anchor.clone();
+            for (_, e, _) in next.iter().rev() {
+                let node: &Node = e.as_ref();
+                if node.next_sibling().as_ref() != Some(&before) {
+                    let _ = parent.insert_before(node, Some(&before));
+                }
+                before = node.clone();
+            }
+            rows = next;
+        }));
+        self
+    }
+
+    /// A boolean DOM property (`checked`, `selected`) that follows `f`.
+    pub fn prop_with(self, name: &'static str, f: impl Fn() -> bool + 'static) -> El {
+        let e = self.0.clone();
+        effect_boxed(Box::new(move || {
+            let _ = js_sys::Reflect::set(&e, &name.into(), &f().into());
+        }));
+        self
+    }
+
+    /// Sets one style property through the CSSOM (which the page's Content Security Policy
+    /// allows, where a `style` attribute would be refused).
+    pub fn style(self, name: &str, value: &str) -> El {
+        if let Some(h) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.style().set_property(name, value);
+        }
+        self
+    }
+
+    /// Sets the element's markup (for SVG the core has already escaped).
+    pub fn inner_html(self, html: &str) -> El {
+        self.0.set_inner_html(html);
         self
     }
 

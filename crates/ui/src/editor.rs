@@ -7,6 +7,7 @@ use flowguide_engine::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::{button, effect, el, target_value, El};
 use super::state::Sandbox;
 
 /// Focuses an element once the page has drawn it, and brings it into view.
@@ -38,34 +39,53 @@ fn active_id() -> Option<String> {
 fn text_field(
     sb: Sandbox,
     id: String,
-    label: &'static str,
-    hint: &'static str,
-    placeholder: &'static str,
-    get: impl Fn() -> String + Send + Sync + 'static,
-    set: impl Fn(&mut WorkflowDoc, String) + Send + Sync + Clone + 'static,
-) -> impl IntoView {
+    label: &str,
+    hint: &str,
+    placeholder: &str,
+    get: impl Fn() -> String + 'static,
+    set: impl Fn(&mut WorkflowDoc, String) + 'static,
+) -> El {
+    text_field_boxed(sb, id, label, hint, placeholder, Box::new(get), Box::new(set))
+}
+
+type Setter = Box<dyn Fn(&mut WorkflowDoc, String)>;
+
+fn text_field_boxed(
+    sb: Sandbox,
+    id: String,
+    label: &str,
+    hint: &str,
+    placeholder: &str,
+    get: Box<dyn Fn() -> String>,
+    set: Setter,
+) -> El {
     let hint_id = format!("{id}-hint");
     let group = id.clone();
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type="text"
-                autocomplete="off"
-                placeholder=(!placeholder.is_empty()).then_some(placeholder)
-                aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
-                prop:value=get
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    let set = set.clone();
-                    sb.edit(Some(&group), move |d| set(d, v));
-                }
-                on:blur=move |_| sb.close_group()
-            />
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
-        </div>
-    }
+    let input = el("input")
+        .id(&id)
+        .attr("type", "text")
+        .attr("autocomplete", "off")
+        .value_with(get)
+        .on("input", move |e| {
+            let v = target_value(&e);
+            sb.edit(Some(&group), |d| set(d, v));
+        })
+        .on("blur", move |_| sb.close_group());
+    let input = if placeholder.is_empty() {
+        input
+    } else {
+        input.attr("placeholder", placeholder)
+    };
+    let input = if hint.is_empty() {
+        input
+    } else {
+        input.attr("aria-describedby", &hint_id)
+    };
+    el("div")
+        .class("field")
+        .child(el("label").attr("for", &id).text(label))
+        .child(input)
+        .child_opt((!hint.is_empty()).then(|| el("p").class("hint").id(&hint_id).text(hint)))
 }
 
 /// Which list of artifacts a chip input edits.
@@ -94,15 +114,19 @@ fn list_mut(d: &mut WorkflowDoc, place: Place) -> Option<&mut Vec<String>> {
 
 /// A chip input: the artifacts so far as removable chips, and a field that suggests artifacts
 /// already named elsewhere in the workflow. Enter (or a comma, or leaving the field) adds.
-fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place: Place) -> impl IntoView {
+fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place: Place) -> El {
     let items = Memo::new(move |_| sb.doc.with(|d| list_of(d, place)));
     let label_id = format!("{id}-label");
-    let group_label = label_id.clone();
-    let input = NodeRef::<leptos::html::Input>::new();
+    let input = el("input")
+        .id(&id)
+        .attr("type", "text")
+        .attr("list", &sb.id("artifacts"))
+        .attr("autocomplete", "off")
+        .attr("placeholder", "Type a name, then press Enter");
+    let field = input.handle().unchecked_into::<web_sys::HtmlInputElement>();
     let add = move || {
-        let Some(el) = input.get_untracked() else { return };
-        let names: Vec<String> = el.value().split(',').map(str::to_string).collect();
-        el.set_value("");
+        let names: Vec<String> = field.value().split(',').map(str::to_string).collect();
+        field.set_value("");
         let mut added = Vec::new();
         sb.edit(None, |d| {
             if let Some(list) = list_mut(d, place) {
@@ -117,57 +141,58 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
             sb.say(format!("Added {} to {what}.", added.join(", ")));
         }
     };
-    view! {
-        <div class="field chips" role="group" aria-labelledby=group_label>
-            <label id=label_id for=id.clone()>{label}</label>
-            <ul class="chip-list">
-                <For each=move || items.get().into_iter().enumerate() key=|(k, n)| (*k, n.clone()) let:item>
-                    {
-                        let (k, name) = item;
-                        let remove_label = format!("Remove {name} from {what}");
-                        view! {
-                            <li class="chip">
-                                <span>{name.clone()}</span>
-                                <button
-                                    type="button"
-                                    class="chip-remove"
-                                    aria-label=remove_label
-                                    on:click=move |_| {
-                                        sb.edit(None, |d| {
-                                            if let Some(list) = list_mut(d, place) {
-                                                if k < list.len() {
-                                                    list.remove(k);
-                                                }
-                                            }
-                                        });
-                                        sb.say(format!("Removed {name} from {what}."));
-                                        focus_later(id_of(sb, place));
-                                    }
-                                >
-                                    <span aria-hidden="true">"×"</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-            <input
-                id=id
-                type="text"
-                list=sb.id("artifacts")
-                autocomplete="off"
-                placeholder="Type a name, then press Enter"
-                node_ref=input
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Enter" || ev.key() == "," {
-                        ev.prevent_default();
-                        add();
-                    }
-                }
-                on:change=move |_| add()
-            />
-        </div>
-    }
+    let add_on_key = add.clone();
+    let input = input
+        .on("keydown", move |e| {
+            let key = e.unchecked_ref::<web_sys::KeyboardEvent>().key();
+            if key == "Enter" || key == "," {
+                e.prevent_default();
+                add_on_key();
+            }
+        })
+        .on("change", move |_| add());
+    // Keyed by place and name, so adding one chip leaves the others as they are.
+    let chip_list = el("ul").class("chip-list").list(
+        move || {
+            items
+                .get()
+                .iter()
+                .enumerate()
+                .map(|(k, n)| format!("{k}\u{1}{n}"))
+                .collect()
+        },
+        move |_, key| {
+            let (k, name) = key.split_once('\u{1}').unwrap_or(("0", key));
+            let k: usize = k.parse().unwrap_or(0);
+            let name = name.to_string();
+            let remove_label = format!("Remove {name} from {what}");
+            el("li").class("chip").child(el("span").text(&name)).child(
+                el("button")
+                    .attr("type", "button")
+                    .class("chip-remove")
+                    .attr("aria-label", &remove_label)
+                    .child(el("span").attr("aria-hidden", "true").text("×"))
+                    .on("click", move |_| {
+                        sb.edit(None, |d| {
+                            if let Some(list) = list_mut(d, place) {
+                                if k < list.len() {
+                                    list.remove(k);
+                                }
+                            }
+                        });
+                        sb.say(format!("Removed {name} from {what}."));
+                        focus_later(id_of(sb, place));
+                    }),
+            )
+        },
+    );
+    el("div")
+        .class("field chips")
+        .attr("role", "group")
+        .attr("aria-labelledby", &label_id)
+        .child(el("label").id(&label_id).attr("for", &id).text(label))
+        .child(chip_list)
+        .child(input)
 }
 
 fn id_of(sb: Sandbox, place: Place) -> String {
@@ -199,256 +224,268 @@ fn kind_key(k: TriggerKind) -> &'static str {
     }
 }
 
-#[component]
-pub fn Editor(sb: Sandbox) -> impl IntoView {
+/// An `<option>` with its value and text.
+fn option(value: &str, text: &str) -> El {
+    el("option").attr("value", value).text(text)
+}
+
+/// A part of the editor: a section with its heading (whose id names it) and a hint.
+fn part(sb: Sandbox, name: &str, title: &str, hint: Option<&str>) -> El {
+    let heading = sb.id(name);
+    el("section")
+        .class("ed-part")
+        .attr("aria-labelledby", &heading)
+        .child(el("h2").id(&heading).text(title))
+        .child_opt(hint.map(|h| el("p").class("hint").text(h)))
+}
+
+/// A numbered list of rows, one per index up to `count`, each drawn by `row(i)`.
+fn rows(tag: &str, class: &str, count: Memo<usize>, row: impl Fn(usize) -> El + 'static) -> El {
+    el(tag).class(class).list(
+        move || (0..count.get()).map(|i| i.to_string()).collect(),
+        move |i, _| row(i),
+    )
+}
+
+pub fn editor(sb: Sandbox) -> El {
     let artifacts = Memo::new(move |_| sb.doc.with(edit::artifact_names));
     let step_count = Memo::new(move |_| sb.doc.with(|d| d.steps.len()));
     let role_count = Memo::new(move |_| sb.doc.with(|d| d.roles.len()));
     let removing_role = RwSignal::new(None::<usize>);
     let kind = Memo::new(move |_| sb.doc.with(|d| d.trigger.as_ref().and_then(|t| t.kind)));
-    let new_role = NodeRef::<leptos::html::Input>::new();
+    let new_role = el("input")
+        .id(&sb.id("add-role"))
+        .attr("type", "text")
+        .attr("autocomplete", "off")
+        .attr("placeholder", "For example: Finance team");
+    let field = new_role.handle().unchecked_into::<web_sys::HtmlInputElement>();
     let add_role = move || {
-        let Some(el) = new_role.get_untracked() else { return };
-        let name = el.value();
+        let name = field.value();
         if name.trim().is_empty() {
             sb.say("Type the role's name first.");
             return;
         }
-        el.set_value("");
+        field.set_value("");
         sb.edit(None, |d| {
             edit::add_role(d, &name);
         });
         sb.say(format!("Added the role {}.", name.trim()));
     };
-    view! {
-        <div class="wf-editor">
-            <datalist id=sb.id("artifacts")>
-                <For each=move || artifacts.get() key=|n| n.clone() let:name>
-                    <option value=name></option>
-                </For>
-            </datalist>
-            <section class="ed-part" aria-labelledby=sb.id("ed-about")>
-                <h2 id=sb.id("ed-about")>"Name"</h2>
-                {text_field(
-                    sb,
-                    sb.id("name"),
-                    "Name of the workflow",
-                    "",
-                    "",
-                    move || sb.doc.with(|d| d.name.clone()),
-                    |d, v| d.name = v,
-                )}
-            </section>
-            <section class="ed-part" aria-labelledby=sb.id("ed-trigger")>
-                <h2 id=sb.id("ed-trigger")>"Trigger"</h2>
-                <p class="hint">"What starts the work, every time it runs."</p>
-                <div class="field">
-                    <label for=sb.id("trigger-kind")>"Kind of trigger"</label>
-                    <select
-                        id=sb.id("trigger-kind")
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let k = KINDS.iter().map(|(k, _)| *k).find(|k| kind_key(*k) == v);
-                            sb.edit(None, |d| d.trigger.get_or_insert_with(Default::default).kind = k);
-                        }
-                    >
-                        <option value="" prop:selected=move || kind.get().is_none()>
-                            "Not chosen yet"
-                        </option>
-                        {KINDS
-                            .iter()
-                            .map(|&(k, label)| {
-                                view! {
-                                    <option value=kind_key(k) prop:selected=move || kind.get() == Some(k)>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                {text_field(
-                    sb,
-                    sb.id("trigger-description"),
-                    "What happens",
-                    "For example: An employee submits an expense claim.",
-                    "",
-                    move || sb.doc.with(|d| d.trigger.as_ref().map(|t| t.description.clone()).unwrap_or_default()),
-                    |d, v| d.trigger.get_or_insert_with(Default::default).description = v,
-                )}
-                {chips(sb, sb.id("trigger-provides"), "What it brings with it", "what the trigger brings", Place::Provides)}
-            </section>
-            <section class="ed-part" aria-labelledby=sb.id("ed-roles")>
-                <h2 id=sb.id("ed-roles")>"Roles"</h2>
-                <p class="hint">"The people or teams who do the steps."</p>
-                <ul class="role-list">
-                    <For each=move || 0..role_count.get() key=|i| *i let:i>
-                        <RoleRow sb i removing_role />
-                    </For>
-                </ul>
-                <div class="field add-role">
-                    <label for=sb.id("add-role")>"New role"</label>
-                    <div class="inline">
-                        <input
-                            id=sb.id("add-role")
-                            type="text"
-                            autocomplete="off"
-                            placeholder="For example: Finance team"
-                            node_ref=new_role
-                            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                if ev.key() == "Enter" {
-                                    ev.prevent_default();
-                                    add_role();
-                                }
-                            }
-                        />
-                        <button type="button" class="button" on:click=move |_| add_role()>
-                            "Add role"
-                        </button>
-                    </div>
-                </div>
-            </section>
-            <section class="ed-part" aria-labelledby=sb.id("ed-steps")>
-                <h2 id=sb.id("ed-steps")>"Steps"</h2>
-                <p class="hint">
-                    "The work, in order. Alt+↑ and Alt+↓ move the step you are in."
-                </p>
-                <ol class="step-list">
-                    <For each=move || 0..step_count.get() key=|i| *i let:i>
-                        <StepRow sb i />
-                    </For>
-                </ol>
-                <button
-                    type="button"
-                    id=sb.id("add-step")
-                    class="button"
-                    on:click=move |_| {
-                        if step_count.get_untracked() >= edit::MAX_STEPS {
-                            sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
-                            return;
-                        }
-                        let mut at = 0;
-                        sb.edit(None, |d| at = edit::add_step(d, None));
-                        sb.say(format!("Added step {}.", at + 1));
-                        focus_later(sb.scope.step(at, "title"));
+    let add_role_on_key = add_role.clone();
+    let new_role = new_role.on("keydown", move |e| {
+        if e.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Enter" {
+            e.prevent_default();
+            add_role_on_key();
+        }
+    });
+    let trigger_kind = el("select")
+        .id(&sb.id("trigger-kind"))
+        .on("change", move |e| {
+            let v = target_value(&e);
+            let k = KINDS.iter().map(|(k, _)| *k).find(|k| kind_key(*k) == v);
+            sb.edit(None, |d| d.trigger.get_or_insert_with(Default::default).kind = k);
+        })
+        .child(option("", "Not chosen yet"))
+        .children(KINDS.iter().map(|&(k, label)| option(kind_key(k), label)))
+        .value_with(move || kind.get().map(kind_key).unwrap_or_default().to_string());
+    el("div")
+        .class("wf-editor")
+        .child(
+            el("datalist")
+                .id(&sb.id("artifacts"))
+                .list(move || artifacts.get(), |_, name| el("option").attr("value", name)),
+        )
+        .child(part(sb, "ed-about", "Name", None).child(text_field(
+            sb,
+            sb.id("name"),
+            "Name of the workflow",
+            "",
+            "",
+            move || sb.doc.with(|d| d.name.clone()),
+            |d, v| d.name = v,
+        )))
+        .child(
+            part(
+                sb,
+                "ed-trigger",
+                "Trigger",
+                Some("What starts the work, every time it runs."),
+            )
+            .child(
+                el("div")
+                    .class("field")
+                    .child(el("label").attr("for", &sb.id("trigger-kind")).text("Kind of trigger"))
+                    .child(trigger_kind),
+            )
+            .child(text_field(
+                sb,
+                sb.id("trigger-description"),
+                "What happens",
+                "For example: An employee submits an expense claim.",
+                "",
+                move || {
+                    sb.doc
+                        .with(|d| d.trigger.as_ref().map(|t| t.description.clone()).unwrap_or_default())
+                },
+                |d, v| d.trigger.get_or_insert_with(Default::default).description = v,
+            ))
+            .child(chips(
+                sb,
+                sb.id("trigger-provides"),
+                "What it brings with it",
+                "what the trigger brings",
+                Place::Provides,
+            )),
+        )
+        .child(
+            part(sb, "ed-roles", "Roles", Some("The people or teams who do the steps."))
+                .child(rows("ul", "role-list", role_count, move |i| {
+                    role_row(sb, i, removing_role)
+                }))
+                .child(
+                    el("div")
+                        .class("field add-role")
+                        .child(el("label").attr("for", &sb.id("add-role")).text("New role"))
+                        .child(el("div").class("inline").child(new_role).child(button(
+                            "button",
+                            "Add role",
+                            move |_| add_role(),
+                        ))),
+                ),
+        )
+        .child(
+            part(
+                sb,
+                "ed-steps",
+                "Steps",
+                Some("The work, in order. Alt+↑ and Alt+↓ move the step you are in."),
+            )
+            .child(rows("ol", "step-list", step_count, move |i| step_row(sb, i)))
+            .child(
+                button("button", "Add a step", move |_| {
+                    if step_count.get_untracked() >= edit::MAX_STEPS {
+                        sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
+                        return;
                     }
-                >
-                    "Add a step"
-                </button>
-            </section>
-            <section class="ed-part" aria-labelledby=sb.id("ed-outcome")>
-                <h2 id=sb.id("ed-outcome")>"Outcome"</h2>
-                <p class="hint">"What is true when the work is done, and how you would measure it."</p>
-                {text_field(
-                    sb,
-                    sb.id("outcome-description"),
-                    "What is true at the end",
-                    "For example: The employee is paid back for valid expenses.",
-                    "",
-                    move || sb.doc.with(|d| d.outcome.as_ref().map(|o| o.description.clone()).unwrap_or_default()),
-                    |d, v| d.outcome.get_or_insert_with(Default::default).description = v,
-                )}
-                {text_field(
-                    sb,
-                    sb.id("outcome-measure"),
-                    "How you measure it",
-                    "A number and a time: Paid within 10 working days.",
-                    "",
-                    move || sb.doc.with(|d| d.outcome.as_ref().map(|o| o.measure.clone()).unwrap_or_default()),
-                    |d, v| d.outcome.get_or_insert_with(Default::default).measure = v,
-                )}
-            </section>
-            <RemoveRoleDialog sb removing_role />
-        </div>
-    }
+                    let mut at = 0;
+                    sb.edit(None, |d| at = edit::add_step(d, None));
+                    sb.say(format!("Added step {}.", at + 1));
+                    focus_later(sb.scope.step(at, "title"));
+                })
+                .id(&sb.id("add-step")),
+            ),
+        )
+        .child(
+            part(
+                sb,
+                "ed-outcome",
+                "Outcome",
+                Some("What is true when the work is done, and how you would measure it."),
+            )
+            .child(text_field(
+                sb,
+                sb.id("outcome-description"),
+                "What is true at the end",
+                "For example: The employee is paid back for valid expenses.",
+                "",
+                move || {
+                    sb.doc
+                        .with(|d| d.outcome.as_ref().map(|o| o.description.clone()).unwrap_or_default())
+                },
+                |d, v| d.outcome.get_or_insert_with(Default::default).description = v,
+            ))
+            .child(text_field(
+                sb,
+                sb.id("outcome-measure"),
+                "How you measure it",
+                "A number and a time: Paid within 10 working days.",
+                "",
+                move || {
+                    sb.doc
+                        .with(|d| d.outcome.as_ref().map(|o| o.measure.clone()).unwrap_or_default())
+                },
+                |d, v| d.outcome.get_or_insert_with(Default::default).measure = v,
+            )),
+        )
+        .child(remove_role_dialog(sb, removing_role))
 }
 
-#[component]
-fn RoleRow(sb: Sandbox, i: usize, removing_role: RwSignal<Option<usize>>) -> impl IntoView {
+fn role_row(sb: Sandbox, i: usize, removing_role: RwSignal<Option<usize>>) -> El {
     let name_id = sb.scope.role(i);
-    let label = format!("Role {}", i + 1);
     let group = name_id.clone();
     let remove = move |_| {
-        let (id, name, used) = sb.doc.with_untracked(|d| {
+        let (name, used) = sb.doc.with_untracked(|d| {
             let r = &d.roles[i];
-            (
-                r.id.clone(),
-                d.role_name(&r.id).to_string(),
-                edit::steps_of_role(d, &r.id).len(),
-            )
+            (d.role_name(&r.id).to_string(), edit::steps_of_role(d, &r.id).len())
         });
         if used == 0 {
             sb.edit(None, |d| edit::remove_role(d, i, &RoleRemoval::Unassign));
             sb.say(format!("Removed the role {name}."));
             focus_later(sb.id("add-role"));
         } else {
-            let _ = id;
             removing_role.set(Some(i));
         }
     };
-    view! {
-        <li class="role">
-            <label for=name_id.clone()>{label}</label>
-            <div class="inline">
-                <input
-                    id=name_id
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || sb.doc.with(|d| d.roles.get(i).map(|r| r.name.clone()).unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sb.edit(Some(&group), |d| {
-                            if let Some(r) = d.roles.get_mut(i) {
-                                r.name = v;
-                            }
-                        });
-                    }
-                    on:blur=move |_| sb.close_group()
-                />
-                <button
-                    type="button"
-                    class="button button-quiet"
-                    aria-label=move || {
-                        format!(
+    el("li")
+        .class("role")
+        .child(el("label").attr("for", &name_id).text(&format!("Role {}", i + 1)))
+        .child(
+            el("div")
+                .class("inline")
+                .child(
+                    el("input")
+                        .id(&name_id)
+                        .attr("type", "text")
+                        .attr("autocomplete", "off")
+                        .value_with(move || {
+                            sb.doc
+                                .with(|d| d.roles.get(i).map(|r| r.name.clone()).unwrap_or_default())
+                        })
+                        .on("input", move |e| {
+                            let v = target_value(&e);
+                            sb.edit(Some(&group), |d| {
+                                if let Some(r) = d.roles.get_mut(i) {
+                                    r.name = v;
+                                }
+                            });
+                        })
+                        .on("blur", move |_| sb.close_group()),
+                )
+                .child(
+                    button("button button-quiet", "Remove", remove).attr_with("aria-label", move || {
+                        Some(format!(
                             "Remove the role {}",
-                            sb.doc.with(|d| d.roles.get(i).map(|r| d.role_name(&r.id).to_string()).unwrap_or_default()),
-                        )
-                    }
-                    on:click=remove
-                >
-                    "Remove"
-                </button>
-            </div>
-        </li>
-    }
+                            sb.doc.with(|d| d
+                                .roles
+                                .get(i)
+                                .map(|r| d.role_name(&r.id).to_string())
+                                .unwrap_or_default()),
+                        ))
+                    }),
+                ),
+        )
+}
+
+/// A radio button and its label, checked while `choice` holds `value`.
+fn choice_radio(sb: Sandbox, choice: RwSignal<String>, value: &'static str, id: &str, label: &str) -> El {
+    el("div")
+        .class("choice")
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", "remove-role")
+                .id(&sb.id(id))
+                .attr("value", value)
+                .prop_with("checked", move || choice.with(|c| c == value))
+                .on("change", move |_| choice.set(value.into())),
+        )
+        .child(el("label").attr("for", &sb.id(id)).text(label))
 }
 
 /// Asks what to do with the steps of a role that is being removed.
-#[component]
-fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+fn remove_role_dialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> El {
     let choice = RwSignal::new("reassign".to_string());
     let target = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if let Some(i) = removing_role.get() {
-            // Offer the first other role as the new owner.
-            let other = sb.doc.with_untracked(|doc| {
-                doc.roles
-                    .iter()
-                    .enumerate()
-                    .find(|(k, _)| *k != i)
-                    .map(|(_, r)| r.id.clone())
-            });
-            choice.set(if other.is_some() { "reassign" } else { "unassign" }.into());
-            target.set(other.unwrap_or_default());
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        } else if d.open() {
-            d.close();
-        }
-    });
     let info = move || {
         removing_role.get().and_then(|i| {
             sb.doc.with(|d| {
@@ -493,105 +530,102 @@ fn RemoveRoleDialog(sb: Sandbox, removing_role: RwSignal<Option<usize>>) -> impl
         ));
         focus_later(sb.id("add-role"));
     };
-    view! {
-        <dialog
-            class="dialog"
-            node_ref=dialog
-            // Labelled by its title only while it has one (it is drawn when a removal is asked).
-            aria-labelledby=move || info().map(|_| sb.id("remove-role-title"))
-            on:cancel=move |ev: web_sys::Event| {
-                ev.prevent_default();
-                cancel();
+    let dialog = el("dialog")
+        .class("dialog")
+        // Labelled by its title only while it has one (it is drawn when a removal is asked).
+        .attr_with("aria-labelledby", move || {
+            removing_role.get().map(|_| sb.id("remove-role-title"))
+        })
+        .on("cancel", move |e| {
+            e.prevent_default();
+            cancel();
+        });
+    let modal = dialog.handle().unchecked_into::<web_sys::HtmlDialogElement>();
+    effect(move || {
+        if let Some(i) = removing_role.get() {
+            // Offer the first other role as the new owner.
+            let other = sb.doc.with_untracked(|doc| {
+                doc.roles
+                    .iter()
+                    .enumerate()
+                    .find(|(k, _)| *k != i)
+                    .map(|(_, r)| r.id.clone())
+            });
+            choice.set(if other.is_some() { "reassign" } else { "unassign" }.into());
+            target.set(other.unwrap_or_default());
+        }
+    });
+    dialog.region_all(move || {
+        let Some((name, steps, others)) = info() else {
+            if modal.open() {
+                modal.close();
             }
-        >
-            {move || {
-                info()
-                    .map(|(name, steps, others)| {
-                        let has_others = !others.is_empty();
-                        view! {
-                            <h2 id=sb.id("remove-role-title")>{format!("Remove the role {name}?")}</h2>
-                            <p>
-                                {format!(
-                                    "{name} does {} {}: {}. What should happen to {}?",
-                                    steps.len(),
-                                    if steps.len() == 1 { "step" } else { "steps" },
-                                    steps.join(", "),
-                                    if steps.len() == 1 { "it" } else { "them" },
-                                )}
-                            </p>
-                            <fieldset class="choices">
-                                <legend>"Its steps"</legend>
-                                {has_others
-                                    .then(|| {
-                                        view! {
-                                            <div class="choice">
-                                                <input
-                                                    type="radio"
-                                                    name="remove-role"
-                                                    id=sb.id("remove-role-reassign")
-                                                    value="reassign"
-                                                    prop:checked=move || choice.get() == "reassign"
-                                                    on:change=move |_| choice.set("reassign".into())
-                                                />
-                                                <label for=sb.id("remove-role-reassign")>"Give them to another role:"</label>
-                                                <select
-                                                    aria-label="The role that takes them"
-                                                    on:change=move |ev| {
-                                                        target.set(event_target_value(&ev));
-                                                        choice.set("reassign".into());
-                                                    }
-                                                >
-                                                    {others
-                                                        .into_iter()
-                                                        .map(|(id, n)| {
-                                                            let sel = id.clone();
-                                                            view! {
-                                                                <option value=id prop:selected=move || target.get() == sel>
-                                                                    {n}
-                                                                </option>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </select>
-                                            </div>
-                                        }
-                                    })}
-                                <div class="choice">
-                                    <input
-                                        type="radio"
-                                        name="remove-role"
-                                        id=sb.id("remove-role-unassign")
-                                        value="unassign"
-                                        prop:checked=move || choice.get() == "unassign"
-                                        on:change=move |_| choice.set("unassign".into())
-                                    />
-                                    <label for=sb.id("remove-role-unassign")>"Leave them without a role"</label>
-                                </div>
-                                <div class="choice">
-                                    <input
-                                        type="radio"
-                                        name="remove-role"
-                                        id=sb.id("remove-role-steps")
-                                        value="remove-steps"
-                                        prop:checked=move || choice.get() == "remove-steps"
-                                        on:change=move |_| choice.set("remove-steps".into())
-                                    />
-                                    <label for=sb.id("remove-role-steps")>"Remove those steps too"</label>
-                                </div>
-                            </fieldset>
-                            <div class="dialog-actions">
-                                <button type="button" class="button button-primary" on:click=confirm>
-                                    "Remove role"
-                                </button>
-                                <button type="button" class="button" on:click=move |_| cancel()>
-                                    "Cancel"
-                                </button>
-                            </div>
-                        }
+            return Vec::new();
+        };
+        let reassign = (!others.is_empty()).then(|| {
+            choice_radio(
+                sb,
+                choice,
+                "reassign",
+                "remove-role-reassign",
+                "Give them to another role:",
+            )
+            .child(
+                el("select")
+                    .attr("aria-label", "The role that takes them")
+                    .on("change", move |e| {
+                        target.set(target_value(&e));
+                        choice.set("reassign".into());
                     })
-            }}
-        </dialog>
-    }
+                    .children(others.iter().map(|(id, n)| option(id, n)))
+                    .value_with(move || target.get()),
+            )
+        });
+        let n = steps.len();
+        let parts = vec![
+            el("h2")
+                .id(&sb.id("remove-role-title"))
+                .text(&format!("Remove the role {name}?")),
+            el("p").text(&format!(
+                "{name} does {n} {}: {}. What should happen to {}?",
+                if n == 1 { "step" } else { "steps" },
+                steps.join(", "),
+                if n == 1 { "it" } else { "them" },
+            )),
+            el("fieldset")
+                .class("choices")
+                .child(el("legend").text("Its steps"))
+                .child_opt(reassign)
+                .child(choice_radio(
+                    sb,
+                    choice,
+                    "unassign",
+                    "remove-role-unassign",
+                    "Leave them without a role",
+                ))
+                .child(choice_radio(
+                    sb,
+                    choice,
+                    "remove-steps",
+                    "remove-role-steps",
+                    "Remove those steps too",
+                )),
+            el("div")
+                .class("dialog-actions")
+                .child(button("button button-primary", "Remove role", confirm))
+                .child(button("button", "Cancel", move |_| cancel())),
+        ];
+        if !modal.open() {
+            let modal = modal.clone();
+            // Opened once its contents are in place, so focus lands on its first control.
+            request_animation_frame(move || {
+                if !modal.open() {
+                    let _ = modal.show_modal();
+                }
+            });
+        }
+        parts
+    })
 }
 
 /// The label of a step in menus: "Step 3: Pay the approved amount".
@@ -604,8 +638,18 @@ fn step_label(d: &WorkflowDoc, j: usize) -> String {
     }
 }
 
-#[component]
-fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
+/// An icon button ("↑") with a spoken label.
+fn icon_button(id: String, label: String, icon: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> El {
+    el("button")
+        .attr("type", "button")
+        .class("icon-button")
+        .id(&id)
+        .attr("aria-label", &label)
+        .child(el("span").attr("aria-hidden", "true").text(icon))
+        .on("click", on_click)
+}
+
+fn step_row(sb: Sandbox, i: usize) -> El {
     let step = Memo::new(move |_| sb.doc.with(|d| d.steps.get(i).cloned().unwrap_or_default()));
     let count = Memo::new(move |_| sb.doc.with(|d| d.steps.len()));
     let roles = Memo::new(move |_| {
@@ -617,9 +661,7 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
         })
     });
     let adding_role = RwSignal::new(false);
-    let new_role = NodeRef::<leptos::html::Input>::new();
     let heading = sb.scope.step(i, "heading");
-    let labelled_by = heading.clone();
 
     let move_to = move |to: usize| {
         let n = count.get_untracked();
@@ -643,7 +685,8 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
         sb.say(format!("Moved step {} to position {}.", i + 1, to + 1));
         focus_later(focused.unwrap_or_else(|| sb.scope.step(to, "title")));
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = move |e: web_sys::Event| {
+        let ev = e.unchecked_ref::<web_sys::KeyboardEvent>();
         if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
@@ -663,244 +706,247 @@ fn StepRow(sb: Sandbox, i: usize) -> impl IntoView {
             _ => {}
         }
     };
-    let add_new_role = move || {
-        let Some(el) = new_role.get_untracked() else { return };
-        let name = el.value();
-        if name.trim().is_empty() {
-            sb.say("Type the new role's name first.");
-            return;
-        }
-        sb.edit(None, |d| {
-            let id = edit::add_role(d, &name);
-            if let Some(s) = d.steps.get_mut(i) {
-                s.role = Some(id);
-            }
-        });
-        adding_role.set(false);
-        sb.say(format!("Added the role {} and gave it step {}.", name.trim(), i + 1));
-        focus_later(sb.scope.step(i, "role"));
-    };
     let after = Memo::new(move |_| After::of(&step.get()));
     let branches = Memo::new(move |_| step.with(|s| s.next.as_ref().map_or(0, Vec::len)));
-    view! {
-        <li
-            class="step"
-            class:selected=move || sb.selected.get() == Some(i)
-            id=sb.id(&format!("step-{i}"))
-            aria-labelledby=labelled_by
-            on:keydown=on_keydown
-        >
-            <div class="step-head">
-                <h3 id=heading>{format!("Step {}", i + 1)}</h3>
-                <div class="step-tools">
-                    <button
-                        type="button"
-                        class="icon-button"
-                        id=sb.scope.step(i, "up")
-                        aria-label=format!("Move step {} up", i + 1)
-                        aria-keyshortcuts="Alt+ArrowUp"
-                        disabled=move || i == 0
-                        on:click=move |_| move_to(i.saturating_sub(1))
-                    >
-                        <span aria-hidden="true">"↑"</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="icon-button"
-                        id=sb.scope.step(i, "down")
-                        aria-label=format!("Move step {} down", i + 1)
-                        aria-keyshortcuts="Alt+ArrowDown"
-                        disabled=move || { i + 1 >= count.get() }
-                        on:click=move |_| move_to(i + 1)
-                    >
-                        <span aria-hidden="true">"↓"</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        aria-label=format!("Duplicate step {}", i + 1)
-                        on:click=move |_| {
-                            if count.get_untracked() >= edit::MAX_STEPS {
-                                sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
-                                return;
-                            }
-                            let mut at = None;
-                            sb.edit(None, |d| at = edit::duplicate_step(d, i));
-                            if let Some(at) = at {
-                                sb.say(format!("Duplicated step {} as step {}.", i + 1, at + 1));
-                                focus_later(sb.scope.step(at, "title"));
-                            }
-                        }
-                    >
-                        "Duplicate"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        aria-label=format!("Remove step {}", i + 1)
-                        on:click=move |_| {
-                            sb.edit(None, |d| edit::remove_step(d, i));
-                            sb.selected.set(None);
-                            sb.say(format!("Removed step {}. Undo brings it back.", i + 1));
-                            let n = count.get_untracked();
-                            focus_later(if n == 0 { sb.id("add-step") } else { sb.scope.step(i.min(n - 1), "title") });
-                        }
-                    >
-                        "Remove"
-                    </button>
-                </div>
-            </div>
-            {text_field(
-                sb,
-                sb.scope.step(i, "title"),
-                "What is done",
-                "Start with a verb: Review the claim.",
-                "",
-                move || step.with(|s| s.title.clone()),
-                move |d, v| {
-                    if let Some(s) = d.steps.get_mut(i) {
-                        s.title = v;
+    let tools = el("div")
+        .class("step-tools")
+        .child(
+            icon_button(
+                sb.scope.step(i, "up"),
+                format!("Move step {} up", i + 1),
+                "↑",
+                move |_| move_to(i.saturating_sub(1)),
+            )
+            .attr("aria-keyshortcuts", "Alt+ArrowUp")
+            .flag_with("disabled", move || i == 0),
+        )
+        .child(
+            icon_button(
+                sb.scope.step(i, "down"),
+                format!("Move step {} down", i + 1),
+                "↓",
+                move |_| move_to(i + 1),
+            )
+            .attr("aria-keyshortcuts", "Alt+ArrowDown")
+            .flag_with("disabled", move || i + 1 >= count.get()),
+        )
+        .child(
+            button("button button-quiet", "Duplicate", move |_| {
+                if count.get_untracked() >= edit::MAX_STEPS {
+                    sb.problem(format!("The sandbox holds up to {} steps.", edit::MAX_STEPS));
+                    return;
+                }
+                let mut at = None;
+                sb.edit(None, |d| at = edit::duplicate_step(d, i));
+                if let Some(at) = at {
+                    sb.say(format!("Duplicated step {} as step {}.", i + 1, at + 1));
+                    focus_later(sb.scope.step(at, "title"));
+                }
+            })
+            .attr("aria-label", &format!("Duplicate step {}", i + 1)),
+        )
+        .child(
+            button("button button-quiet", "Remove", move |_| {
+                sb.edit(None, |d| edit::remove_step(d, i));
+                sb.selected.set(None);
+                sb.say(format!("Removed step {}. Undo brings it back.", i + 1));
+                let n = count.get_untracked();
+                focus_later(if n == 0 {
+                    sb.id("add-step")
+                } else {
+                    sb.scope.step(i.min(n - 1), "title")
+                });
+            })
+            .attr("aria-label", &format!("Remove step {}", i + 1)),
+        );
+    let role_select = el("select")
+        .id(&sb.scope.step(i, "role"))
+        .on("change", move |e| {
+            let v = target_value(&e);
+            if v == NEW_ROLE {
+                adding_role.set(true);
+                focus_later(sb.scope.step(i, "new-role"));
+                return;
+            }
+            adding_role.set(false);
+            sb.edit(None, |d| {
+                if let Some(s) = d.steps.get_mut(i) {
+                    s.role = (!v.is_empty()).then_some(v);
+                }
+            });
+        })
+        .child(option("", "No one yet").prop_with("selected", move || step.with(|s| s.role.is_none())))
+        .region_all(move || {
+            let current = step.with(|s| s.role.clone());
+            let list = roles.get();
+            let unknown = current
+                .clone()
+                .filter(|c| !list.iter().any(|(id, _)| id.trim() == c.trim()));
+            let mut options: Vec<El> = list
+                .into_iter()
+                .map(|(id, name)| {
+                    let o = option(&id, &name);
+                    if current.as_deref().map(str::trim) == Some(id.trim()) {
+                        o.attr("selected", "")
+                    } else {
+                        o
                     }
-                },
-            )}
-            <div class="field">
-                <label for=sb.scope.step(i, "role")>"Who does it"</label>
-                <select
-                    id=sb.scope.step(i, "role")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if v == NEW_ROLE {
-                            adding_role.set(true);
-                            focus_later(sb.scope.step(i, "new-role"));
-                            return;
-                        }
+                })
+                .collect();
+            options
+                .extend(unknown.map(|id| option(&id, &format!("{id} (not in the roles list)")).attr("selected", "")));
+            options
+        })
+        .child(option(NEW_ROLE, "A new role…"));
+    let new_role_box = move || {
+        let input = el("input")
+            .id(&sb.scope.step(i, "new-role"))
+            .attr("type", "text")
+            .attr("autocomplete", "off")
+            .attr("placeholder", "Name of the new role");
+        let field = input.handle().unchecked_into::<web_sys::HtmlInputElement>();
+        let add_new_role = move || {
+            let name = field.value();
+            if name.trim().is_empty() {
+                sb.say("Type the new role's name first.");
+                return;
+            }
+            sb.edit(None, |d| {
+                let id = edit::add_role(d, &name);
+                if let Some(s) = d.steps.get_mut(i) {
+                    s.role = Some(id);
+                }
+            });
+            adding_role.set(false);
+            sb.say(format!("Added the role {} and gave it step {}.", name.trim(), i + 1));
+            focus_later(sb.scope.step(i, "role"));
+        };
+        let add_on_key = add_new_role.clone();
+        el("div")
+            .class("inline new-role")
+            .child(
+                el("label")
+                    .class("visually-hidden")
+                    .attr("for", &sb.scope.step(i, "new-role"))
+                    .text(&format!("Name of the new role for step {}", i + 1)),
+            )
+            .child(input.on(
+                "keydown",
+                move |e| match e.unchecked_ref::<web_sys::KeyboardEvent>().key().as_str() {
+                    "Enter" => {
+                        e.prevent_default();
+                        add_on_key();
+                    }
+                    "Escape" => {
+                        e.prevent_default();
                         adding_role.set(false);
-                        sb.edit(None, |d| {
-                            if let Some(s) = d.steps.get_mut(i) {
-                                s.role = (!v.is_empty()).then_some(v);
-                            }
-                        });
+                        focus_later(sb.scope.step(i, "role"));
                     }
-                >
-                    <option value="" prop:selected=move || step.with(|s| s.role.is_none())>
-                        "No one yet"
-                    </option>
-                    {move || {
-                        let current = step.with(|s| s.role.clone());
-                        let list = roles.get();
-                        let unknown = current
-                            .clone()
-                            .filter(|c| !list.iter().any(|(id, _)| id.trim() == c.trim()));
-                        let options = list
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected = current.as_deref().map(str::trim) == Some(id.trim());
-                                view! {
-                                    <option value=id prop:selected=selected>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            {options}
-                            {unknown
-                                .map(|id| {
-                                    view! {
-                                        <option value=id.clone() prop:selected=true>
-                                            {format!("{id} (not in the roles list)")}
-                                        </option>
-                                    }
-                                })}
-                        }
-                    }}
-                    <option value=NEW_ROLE>"A new role…"</option>
-                </select>
-                <Show when=move || adding_role.get()>
-                    <div class="inline new-role">
-                        <label class="visually-hidden" for=sb.scope.step(i, "new-role")>
-                            {format!("Name of the new role for step {}", i + 1)}
-                        </label>
-                        <input
-                            id=sb.scope.step(i, "new-role")
-                            type="text"
-                            autocomplete="off"
-                            placeholder="Name of the new role"
-                            node_ref=new_role
-                            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                match ev.key().as_str() {
-                                    "Enter" => {
-                                        ev.prevent_default();
-                                        add_new_role();
-                                    }
-                                    "Escape" => {
-                                        ev.prevent_default();
-                                        adding_role.set(false);
-                                        focus_later(sb.scope.step(i, "role"));
-                                    }
-                                    _ => {}
-                                }
-                            }
-                        />
-                        <button type="button" class="button" on:click=move |_| add_new_role()>
-                            "Add role"
-                        </button>
-                    </div>
-                </Show>
-            </div>
-            {chips(sb, sb.scope.step(i, "inputs"), "What it needs (inputs)", "the inputs", Place::Inputs(i))}
-            {chips(sb, sb.scope.step(i, "outputs"), "What it produces (outputs)", "the outputs", Place::Outputs(i))}
-            <div class="field">
-                <label for=sb.scope.step(i, "after")>"After this step"</label>
-                <select
-                    id=sb.scope.step(i, "after")
-                    on:change=move |ev| {
-                        if let Some(a) = After::from_key(&event_target_value(&ev)) {
-                            sb.edit(None, |d| edit::set_after(d, i, a));
-                        }
-                    }
-                >
-                    <option value="following" prop:selected=move || after.get() == After::Following>
-                        "Work goes on to the next step in the list"
-                    </option>
-                    <option value="end" prop:selected=move || after.get() == After::End>
-                        "The workflow ends here"
-                    </option>
-                    <option value="chosen" prop:selected=move || after.get() == After::Chosen>
-                        "Work goes to chosen steps (branches)"
-                    </option>
-                </select>
-            </div>
-            <Show when=move || after.get() == After::Chosen>
-                <ul class="branches">
-                    <For each=move || 0..branches.get() key=|b| *b let:b>
-                        <BranchRow sb i b step />
-                    </For>
-                </ul>
-                <button
-                    type="button"
-                    class="button button-quiet"
-                    id=sb.scope.step(i, "add-branch")
-                    on:click=move |_| {
+                    _ => {}
+                },
+            ))
+            .child(button("button", "Add role", move |_| add_new_role()))
+    };
+    let after_select = el("select")
+        .id(&sb.scope.step(i, "after"))
+        .on("change", move |e| {
+            if let Some(a) = After::from_key(&target_value(&e)) {
+                sb.edit(None, |d| edit::set_after(d, i, a));
+            }
+        })
+        .child(option("following", "Work goes on to the next step in the list"))
+        .child(option("end", "The workflow ends here"))
+        .child(option("chosen", "Work goes to chosen steps (branches)"))
+        .value_with(move || {
+            match after.get() {
+                After::Following => "following",
+                After::End => "end",
+                After::Chosen => "chosen",
+            }
+            .to_string()
+        });
+    let branch_list = move || {
+        el("div")
+            .class("branch-area")
+            .child(rows("ul", "branches", branches, move |b| branch_row(sb, i, b, step)))
+            .child(
+                button(
+                    "button button-quiet",
+                    &format!("Add a branch to step {}", i + 1),
+                    move |_| {
                         sb.edit(None, |d| edit::add_branch(d, i));
                         let b = branches.get_untracked().saturating_sub(1);
                         sb.say(format!("Added branch {} to step {}.", b + 1, i + 1));
                         focus_later(sb.scope.step(i, &format!("branch-{b}-to")));
-                    }
-                >
-                    {format!("Add a branch to step {}", i + 1)}
-                </button>
-            </Show>
-        </li>
-    }
+                    },
+                )
+                .id(&sb.scope.step(i, "add-branch")),
+            )
+    };
+    el("li")
+        .class("step")
+        .class_if("selected", move || sb.selected.get() == Some(i))
+        .id(&sb.id(&format!("step-{i}")))
+        .attr("aria-labelledby", &heading)
+        .on("keydown", on_keydown)
+        .child(
+            el("div")
+                .class("step-head")
+                .child(el("h3").id(&heading).text(&format!("Step {}", i + 1)))
+                .child(tools),
+        )
+        .child(text_field(
+            sb,
+            sb.scope.step(i, "title"),
+            "What is done",
+            "Start with a verb: Review the claim.",
+            "",
+            move || step.with(|s| s.title.clone()),
+            move |d, v| {
+                if let Some(s) = d.steps.get_mut(i) {
+                    s.title = v;
+                }
+            },
+        ))
+        .child(
+            el("div")
+                .class("field")
+                .child(el("label").attr("for", &sb.scope.step(i, "role")).text("Who does it"))
+                .child(role_select)
+                .when(move || adding_role.get(), new_role_box),
+        )
+        .child(chips(
+            sb,
+            sb.scope.step(i, "inputs"),
+            "What it needs (inputs)",
+            "the inputs",
+            Place::Inputs(i),
+        ))
+        .child(chips(
+            sb,
+            sb.scope.step(i, "outputs"),
+            "What it produces (outputs)",
+            "the outputs",
+            Place::Outputs(i),
+        ))
+        .child(
+            el("div")
+                .class("field")
+                .child(
+                    el("label")
+                        .attr("for", &sb.scope.step(i, "after"))
+                        .text("After this step"),
+                )
+                .child(after_select),
+        )
+        .when(move || after.get() == After::Chosen, branch_list)
 }
 
 fn next_mut(d: &mut WorkflowDoc, i: usize, b: usize) -> Option<&mut NextDoc> {
     d.steps.get_mut(i)?.next.as_mut()?.get_mut(b)
 }
 
-#[component]
-fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoView {
+fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
     let link = Memo::new(move |_| step.with(|s| s.next.as_ref().and_then(|n| n.get(b)).cloned().unwrap_or_default()));
     let steps = Memo::new(move |_| {
         sb.doc.with(|d| {
@@ -911,95 +957,84 @@ fn BranchRow(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> impl IntoV
         })
     });
     let base = sb.scope.step(i, &format!("branch-{b}"));
-    view! {
-        <li>
-            <fieldset class="branch">
-                <legend>{format!("Branch {} of step {}", b + 1, i + 1)}</legend>
-                <div class="field">
-                    <label for=format!("{base}-to")>"Goes to"</label>
-                    <select
-                        id=format!("{base}-to")
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            sb.edit(None, |d| {
-                                if let Some(n) = next_mut(d, i, b) {
-                                    n.to = v;
-                                }
-                            });
-                        }
-                    >
-                        {move || {
-                            let to = link.with(|l| l.to.clone());
-                            let list = steps.get();
-                            let unknown = (!list.iter().any(|(id, _)| *id == to)).then(|| to.clone());
-                            view! {
-                                {unknown
-                                    .map(|id| {
-                                        let text = if id.is_empty() {
-                                            "Choose a step".to_string()
-                                        } else {
-                                            format!("{id} (no such step)")
-                                        };
-                                        view! {
-                                            <option value=id prop:selected=true>
-                                                {text}
-                                            </option>
-                                        }
-                                    })}
-                                {list
-                                    .into_iter()
-                                    .map(|(id, label)| {
-                                        let selected = id == to;
-                                        view! {
-                                            <option value=id prop:selected=selected>
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            }
-                        }}
-                    </select>
-                </div>
-                {text_field(
-                    sb,
-                    format!("{base}-when"),
-                    "When (the condition)",
-                    "",
-                    "For example: approved",
-                    move || link.with(|l| l.when.clone().unwrap_or_default()),
-                    move |d, v| {
-                        if let Some(n) = next_mut(d, i, b) {
-                            n.when = (!v.is_empty()).then_some(v);
-                        }
-                    },
-                )}
-                {text_field(
-                    sb,
-                    format!("{base}-via"),
-                    "Handed over by (optional)",
-                    "",
-                    "For example: email",
-                    move || link.with(|l| l.via.clone().unwrap_or_default()),
-                    move |d, v| {
-                        if let Some(n) = next_mut(d, i, b) {
-                            n.via = (!v.is_empty()).then_some(v);
-                        }
-                    },
-                )}
-                <button
-                    type="button"
-                    class="button button-quiet"
-                    aria-label=format!("Remove branch {} of step {}", b + 1, i + 1)
-                    on:click=move |_| {
-                        sb.edit(None, |d| edit::remove_branch(d, i, b));
-                        sb.say(format!("Removed branch {} of step {}.", b + 1, i + 1));
-                        focus_later(sb.scope.step(i, "after"));
+    let to = el("select")
+        .id(&format!("{base}-to"))
+        .on("change", move |e| {
+            let v = target_value(&e);
+            sb.edit(None, |d| {
+                if let Some(n) = next_mut(d, i, b) {
+                    n.to = v;
+                }
+            });
+        })
+        .region_all(move || {
+            let to = link.with(|l| l.to.clone());
+            let list = steps.get();
+            let unknown = (!list.iter().any(|(id, _)| *id == to)).then(|| to.clone());
+            let mut options: Vec<El> = unknown
+                .map(|id| {
+                    let text = if id.is_empty() {
+                        "Choose a step".to_string()
+                    } else {
+                        format!("{id} (no such step)")
+                    };
+                    option(&id, &text).attr("selected", "")
+                })
+                .into_iter()
+                .collect();
+            options.extend(list.into_iter().map(|(id, label)| {
+                let o = option(&id, &label);
+                if id == to {
+                    o.attr("selected", "")
+                } else {
+                    o
+                }
+            }));
+            options
+        });
+    el("li").child(
+        el("fieldset")
+            .class("branch")
+            .child(el("legend").text(&format!("Branch {} of step {}", b + 1, i + 1)))
+            .child(
+                el("div")
+                    .class("field")
+                    .child(el("label").attr("for", &format!("{base}-to")).text("Goes to"))
+                    .child(to),
+            )
+            .child(text_field(
+                sb,
+                format!("{base}-when"),
+                "When (the condition)",
+                "",
+                "For example: approved",
+                move || link.with(|l| l.when.clone().unwrap_or_default()),
+                move |d, v| {
+                    if let Some(n) = next_mut(d, i, b) {
+                        n.when = (!v.is_empty()).then_some(v);
                     }
-                >
-                    "Remove branch"
-                </button>
-            </fieldset>
-        </li>
-    }
+                },
+            ))
+            .child(text_field(
+                sb,
+                format!("{base}-via"),
+                "Handed over by (optional)",
+                "",
+                "For example: email",
+                move || link.with(|l| l.via.clone().unwrap_or_default()),
+                move |d, v| {
+                    if let Some(n) = next_mut(d, i, b) {
+                        n.via = (!v.is_empty()).then_some(v);
+                    }
+                },
+            ))
+            .child(
+                button("button button-quiet", "Remove branch", move |_| {
+                    sb.edit(None, |d| edit::remove_branch(d, i, b));
+                    sb.say(format!("Removed branch {} of step {}.", b + 1, i + 1));
+                    focus_later(sb.scope.step(i, "after"));
+                })
+                .attr("aria-label", &format!("Remove branch {} of step {}", b + 1, i + 1)),
+            ),
+    )
 }

@@ -10,6 +10,7 @@ use flowguide_engine::feedback::locate::field_of;
 use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
 use leptos::prelude::*;
 
+use super::dom::{button, el, target_value, El};
 use super::editor::focus_later;
 use super::state::Sandbox;
 
@@ -44,155 +45,150 @@ fn empty_text(c: Component, s: Status) -> &'static str {
     }
 }
 
-#[component]
-pub fn FeedbackPanel(sb: Sandbox) -> impl IntoView {
+pub fn feedback_panel(sb: Sandbox) -> El {
     let overall = Memo::new(move |_| sb.report.with(|r| r.overall.clone()));
     let needs = Memo::new(move |_| sb.report.with(Report::to_work_on));
-    view! {
-        <section class="feedback" id=sb.id("feedback") aria-labelledby=sb.id("feedback-title")>
-            <div class="feedback-head">
-                <h2 id=sb.id("feedback-title")>"Feedback"</h2>
-                <div class="field preset">
-                    <label for=sb.id("preset")>"Feedback level"</label>
-                    <select
-                        id=sb.id("preset")
-                        on:change=move |ev| {
-                            if let Ok(p) = event_target_value(&ev).parse::<Preset>() {
-                                sb.preset.set(p);
-                                super::storage::remember_preset(sb.scope.storage_key, p);
-                            }
-                        }
-                    >
-                        {Preset::ALL
-                            .into_iter()
-                            .map(|p| {
-                                let label = match p {
-                                    Preset::Beginner => "Gentle (for beginners)",
-                                    Preset::Recommended => "Recommended",
-                                    Preset::Strict => "Strict",
-                                };
-                                view! {
-                                    <option value=p.key() prop:selected=move || sb.preset.get() == p>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-            </div>
-            <p class="overall" data-classification=move || overall.with(|o| o.classification.key())>
-                <strong>{move || format!("Overall score: {} out of 100.", overall.with(|o| o.score))}</strong>
-                " "
-                <span>{move || overall.with(|o| o.message.clone())}</span>
-            </p>
-            <p class="feedback-summary">
-                {move || match needs.get() {
-                    0 => "All six parts are good.".to_string(),
-                    1 => "1 part still needs attention.".to_string(),
-                    n => format!("{n} parts still need attention."),
-                }}
-            </p>
-            <ol class="components">
-                {Component::ALL.into_iter().map(|c| view! { <ComponentEntry sb c /> }).collect_view()}
-            </ol>
-        </section>
-        <Announcer sb />
-    }
+    let preset = el("select")
+        .id(&sb.id("preset"))
+        .on("change", move |e| {
+            if let Ok(p) = target_value(&e).parse::<Preset>() {
+                sb.preset.set(p);
+                super::storage::remember_preset(sb.scope.storage_key, p);
+            }
+        })
+        .children(Preset::ALL.into_iter().map(|p| {
+            let label = match p {
+                Preset::Beginner => "Gentle (for beginners)",
+                Preset::Recommended => "Recommended",
+                Preset::Strict => "Strict",
+            };
+            el("option").attr("value", p.key()).text(label)
+        }))
+        .value_with(move || sb.preset.get().key().to_string());
+    el("section")
+        .class("feedback")
+        .id(&sb.id("feedback"))
+        .attr("aria-labelledby", &sb.id("feedback-title"))
+        .child(
+            el("div")
+                .class("feedback-head")
+                .child(el("h2").id(&sb.id("feedback-title")).text("Feedback"))
+                .child(
+                    el("div")
+                        .class("field preset")
+                        .child(el("label").attr("for", &sb.id("preset")).text("Feedback level"))
+                        .child(preset),
+                ),
+        )
+        .child(
+            el("p")
+                .class("overall")
+                .attr_with("data-classification", move || {
+                    Some(overall.with(|o| o.classification.key()).to_string())
+                })
+                .child(
+                    el("strong").text_with(move || format!("Overall score: {} out of 100.", overall.with(|o| o.score))),
+                )
+                .text(" ")
+                .child(el("span").text_with(move || overall.with(|o| o.message.clone()))),
+        )
+        .child(el("p").class("feedback-summary").text_with(move || match needs.get() {
+            0 => "All six parts are good.".to_string(),
+            1 => "1 part still needs attention.".to_string(),
+            n => format!("{n} parts still need attention."),
+        }))
+        .child(
+            el("ol")
+                .class("components")
+                .children(Component::ALL.into_iter().map(|c| component_entry(sb, c))),
+        )
+        .child(announcer(sb))
 }
 
-#[component]
-fn ComponentEntry(sb: Sandbox, c: Component) -> impl IntoView {
+fn component_entry(sb: Sandbox, c: Component) -> El {
     let report = Memo::new(move |_| sb.report.with(|r| r.components.get(c).clone()));
     let status = Memo::new(move |_| report.with(|r| r.status));
     let title_id = sb.id(&format!("fb-{}", c.key()));
-    let labelled_by = title_id.clone();
-    view! {
-        <li
-            class="component"
-            data-component=c.key()
-            data-status=move || status.get().key()
-            aria-labelledby=labelled_by
-        >
-            <h3 id=title_id>
-                <a href=c.page()>{c.title()}</a>
-                " "
-                <span class=move || format!("badge badge-{}", status.get().key())>
-                    <span aria-hidden="true" class="badge-icon">{move || symbol(status.get())}</span>
-                    " "
-                    <span class="badge-text">{move || status.get().label()}</span>
-                </span>
-            </h3>
-            {move || {
-                report
-                    .with(|r: &ComponentReport| {
-                        if r.findings.is_empty() {
-                            view! { <p class="component-empty">{empty_text(c, r.status)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="findings">
-                                    {r.findings.iter().cloned().map(|f| finding(sb, f)).collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-        </li>
-    }
+    el("li")
+        .class("component")
+        .attr("data-component", c.key())
+        .attr_with("data-status", move || Some(status.get().key().to_string()))
+        .attr("aria-labelledby", &title_id)
+        .child(
+            el("h3")
+                .id(&title_id)
+                .child(el("a").attr("href", c.page()).text(c.title()))
+                .text(" ")
+                .child(
+                    el("span")
+                        .attr_with("class", move || Some(format!("badge badge-{}", status.get().key())))
+                        .child(
+                            el("span")
+                                .attr("aria-hidden", "true")
+                                .class("badge-icon")
+                                .text_with(move || symbol(status.get()).to_string()),
+                        )
+                        .text(" ")
+                        .child(
+                            el("span")
+                                .class("badge-text")
+                                .text_with(move || status.get().label().to_string()),
+                        ),
+                ),
+        )
+        .region(move || {
+            Some(report.with(|r: &ComponentReport| {
+                if r.findings.is_empty() {
+                    el("p").class("component-empty").text(empty_text(c, r.status))
+                } else {
+                    el("ul")
+                        .class("findings")
+                        .children(r.findings.iter().cloned().map(|f| finding(sb, f)))
+                }
+            }))
+        })
 }
 
-fn finding(sb: Sandbox, f: Finding) -> impl IntoView {
+fn finding(sb: Sandbox, f: Finding) -> El {
     let field = sb.doc.with_untracked(|d| sb.scope.field(field_of(d, &f)));
-    let fix = f.fix.clone();
     let go = field.clone();
-    view! {
-        <li class=format!("finding finding-{}", f.severity.key()) data-rule=f.rule.clone()>
-            <p class="finding-message">
-                <span class="severity">{severity_label(f.severity)}": "</span>
-                <button
-                    type="button"
-                    class="link-button"
-                    title="Go to the field this is about"
-                    data-field=field.clone()
-                    on:click=move |_| focus_later(go.clone())
-                >
-                    {f.message.clone()}
-                </button>
-            </p>
-            <p class="finding-why">{f.why.clone()}</p>
-            <p class="finding-actions">
-                <a href=f.url.clone()>"About this rule"</a>
-                {fix
-                    .map(|fix| {
-                        let label = format!("Fix: {}", fix.description);
-                        let field = field.clone();
-                        view! {
-                            <button
-                                type="button"
-                                class="button button-small"
-                                on:click=move |_| {
-                                    let mut result = Ok(());
-                                    sb.edit(None, |d| result = fix.change.apply(d));
-                                    match &result {
-                                        Ok(()) => sb.say(format!("Fixed: {}. Undo takes the fix back.", fix.description)),
-                                        Err(e) => sb.problem(format!("That fix cannot be applied: {e}.")),
-                                    }
-                                    focus_later(field.clone());
-                                }
-                            >
-                                {label}
-                            </button>
-                        }
-                    })}
-            </p>
-        </li>
-    }
+    let fix = f.fix.map(|fix| {
+        let label = format!("Fix: {}", fix.description);
+        let field = field.clone();
+        button("button button-small", &label, move |_| {
+            let mut result = Ok(());
+            sb.edit(None, |d| result = fix.change.apply(d));
+            match &result {
+                Ok(()) => sb.say(format!("Fixed: {}. Undo takes the fix back.", fix.description)),
+                Err(e) => sb.problem(format!("That fix cannot be applied: {e}.")),
+            }
+            focus_later(field.clone());
+        })
+    });
+    el("li")
+        .class(&format!("finding finding-{}", f.severity.key()))
+        .attr("data-rule", &f.rule)
+        .child(
+            el("p")
+                .class("finding-message")
+                .child(el("span").class("severity").text(severity_label(f.severity)).text(": "))
+                .child(
+                    button("link-button", &f.message, move |_| focus_later(go.clone()))
+                        .attr("title", "Go to the field this is about")
+                        .attr("data-field", &field),
+                ),
+        )
+        .child(el("p").class("finding-why").text(&f.why))
+        .child(
+            el("p")
+                .class("finding-actions")
+                .child(el("a").attr("href", &f.url).text("About this rule"))
+                .child_opt(fix),
+        )
 }
 
 /// Says status changes aloud once the learner pauses, and what actions did at once.
-#[component]
-fn Announcer(sb: Sandbox) -> impl IntoView {
+fn announcer(sb: Sandbox) -> El {
     let message = RwSignal::new(String::new());
     let said: StoredValue<Statuses> = StoredValue::new(sb.report.with_untracked(statuses));
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
@@ -217,12 +213,20 @@ fn Announcer(sb: Sandbox) -> impl IntoView {
         .ok();
         pending.set_value(handle);
     });
-    view! {
-        <div class="visually-hidden" role="status" aria-live="polite" id=sb.id("feedback-announcer")>
-            {move || message.get()}
-        </div>
-        <div class="visually-hidden" aria-live="polite" id=sb.id("action-announcer")>
-            {move || sb.said.get()}
-        </div>
-    }
+    el("div")
+        .child(
+            el("div")
+                .class("visually-hidden")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .id(&sb.id("feedback-announcer"))
+                .text_with(move || message.get()),
+        )
+        .child(
+            el("div")
+                .class("visually-hidden")
+                .attr("aria-live", "polite")
+                .id(&sb.id("action-announcer"))
+                .text_with(move || sb.said.get()),
+        )
 }

@@ -307,10 +307,7 @@ pub fn sandbox_view(
             }
         });
     let main = el("div").class("sandbox-main");
-    leptos_in(
-        &main,
-        move || view! { <editor::Editor sb /> <feedback::FeedbackPanel sb /> },
-    );
+    let main = main.child(editor::editor(sb)).child(feedback::feedback_panel(sb));
     let root = root
         .child(bar)
         .child(share_box)
@@ -324,20 +321,14 @@ pub fn sandbox_view(
                 .child(feedback_link)
                 .child(el("a").attr("href", &format!("#{}", sb.id("diagram"))).text("Diagram")),
         )
-        .child(main);
-    leptos_in(&root, move || view! { <diagram::Diagram sb /> });
+        .child(main)
+        .child(diagram::diagram(sb));
     root.child(
         el("p")
             .class("drop-hint")
             .attr("aria-hidden", "true")
             .text("Drop the file to open it"),
     )
-}
-
-/// Mounts a Leptos view at the end of `parent` (while parts are moved to [`dom`]).
-fn leptos_in<V: IntoView + 'static>(parent: &El, f: impl FnOnce() -> V + 'static) {
-    let host = parent.handle().unchecked_into::<web_sys::HtmlElement>();
-    leptos::mount::mount_to(host, f).forget();
 }
 
 fn toolbar(sb: Sandbox) -> (El, El) {
