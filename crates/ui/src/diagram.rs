@@ -25,13 +25,11 @@ pub fn diagram(sb: Sandbox) -> El {
             )
         })
     });
-    let picture = Memo::new(move |_| drawn.with(|(p, _)| p.clone()));
-    let words = Memo::new(move |_| drawn.with(|(_, words)| words.clone()));
     // Each part keyed by its own markup (and which copy of it this is): a keystroke replaces the
     // one box it changed, not the whole drawing.
     let parts = move || {
         let mut seen = std::collections::HashMap::<String, usize>::new();
-        picture.with(|p| {
+        drawn.with(|(p, _)| {
             p.parts
                 .iter()
                 .map(|part| {
@@ -76,7 +74,7 @@ pub fn diagram(sb: Sandbox) -> El {
         .child(
             button("button button-small", "Download PNG", move |_| {
                 let text = svg_text();
-                let (w, h) = picture.with_untracked(|p| (p.width, p.height));
+                let (w, h) = drawn.with_untracked(|(p, _)| (p.width, p.height));
                 let file = format!("{}.png", name());
                 leptos::task::spawn_local(async move {
                     if let Err(e) = files::download_png(&file, &text, w, h).await {
@@ -96,7 +94,7 @@ pub fn diagram(sb: Sandbox) -> El {
         .style("width", &format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0)))
         .list(
             move || {
-                picture.with(|p| {
+                drawn.with(|(p, _)| {
                     p.lanes
                         .iter()
                         .enumerate()
@@ -116,20 +114,20 @@ pub fn diagram(sb: Sandbox) -> El {
         .attr("xmlns", "http://www.w3.org/2000/svg")
         .class("workflow-diagram")
         .attr_with("viewBox", move || {
-            Some(picture.with(|p| format!("0 0 {} {}", diagram::px(p.width), diagram::px(p.height))))
+            Some(drawn.with(|(p, _)| format!("0 0 {} {}", diagram::px(p.width), diagram::px(p.height))))
         })
         .attr_with("width", move || {
-            Some(picture.with(|p| diagram::px(p.width).to_string()))
+            Some(drawn.with(|(p, _)| diagram::px(p.width).to_string()))
         })
         .attr_with("height", move || {
-            Some(picture.with(|p| diagram::px(p.height).to_string()))
+            Some(drawn.with(|(p, _)| diagram::px(p.height).to_string()))
         })
         .attr("role", "img")
         .attr("aria-labelledby", &sb.id("diagram-title"))
         .child(
             svg("title")
                 .id(&sb.id("diagram-title"))
-                .text_with(move || picture.with(|p| p.title.clone())),
+                .text_with(move || drawn.with(|(p, _)| p.title.clone())),
         )
         .list(parts, |_, key| {
             let markup = key.split_once('\u{1}').map_or(key, |(_, m)| m);
@@ -138,12 +136,9 @@ pub fn diagram(sb: Sandbox) -> El {
     // Keyed by text, so a keystroke replaces only the sentence it changed.
     let sentences = el("ol").list(
         move || {
-            words
-                .get()
-                .iter()
-                .enumerate()
-                .map(|(i, l)| format!("{i}\u{1}{l}"))
-                .collect()
+            drawn.with(|(_, words)| {
+                words.iter().enumerate().map(|(i, l)| format!("{i}\u{1}{l}")).collect()
+            })
         },
         move |_, key| {
             let (i, text) = key.split_once('\u{1}').unwrap_or(("0", key));
@@ -187,7 +182,7 @@ pub fn diagram(sb: Sandbox) -> El {
                 .class("diagram-words")
                 .child(el("summary").text("The diagram in words"))
                 .when(
-                    move || words.with(Vec::is_empty),
+                    move || drawn.with(|(_, w)| w.is_empty()),
                     || el("p").text("There are no steps yet."),
                 )
                 .child(sentences),

@@ -252,7 +252,7 @@ pub fn editor(sb: Sandbox) -> El {
     let step_count = Memo::new(move |_| sb.doc.with(|d| d.steps.len()));
     let role_count = Memo::new(move |_| sb.doc.with(|d| d.roles.len()));
     let removing_role = RwSignal::new(None::<usize>);
-    let kind = Memo::new(move |_| sb.doc.with(|d| d.trigger.as_ref().and_then(|t| t.kind)));
+    let kind = move || sb.doc.with(|d| d.trigger.as_ref().and_then(|t| t.kind));
     let new_role = el("input")
         .id(&sb.id("add-role"))
         .attr("type", "text")
@@ -287,7 +287,7 @@ pub fn editor(sb: Sandbox) -> El {
         })
         .child(option("", "Not chosen yet"))
         .children(KINDS.iter().map(|&(k, label)| option(kind_key(k), label)))
-        .value_with(move || kind.get().map(kind_key).unwrap_or_default().to_string());
+        .value_with(move || kind().map(kind_key).unwrap_or_default().to_string());
     el("div")
         .class("wf-editor")
         .child(
@@ -706,7 +706,7 @@ fn step_row(sb: Sandbox, i: usize) -> El {
             _ => {}
         }
     };
-    let after = Memo::new(move |_| After::of(&step.get()));
+    let after = move || step.with(After::of);
     let branches = Memo::new(move |_| step.with(|s| s.next.as_ref().map_or(0, Vec::len)));
     let tools = el("div")
         .class("step-tools")
@@ -858,7 +858,7 @@ fn step_row(sb: Sandbox, i: usize) -> El {
         .child(option("end", "The workflow ends here"))
         .child(option("chosen", "Work goes to chosen steps (branches)"))
         .value_with(move || {
-            match after.get() {
+            match after() {
                 After::Following => "following",
                 After::End => "end",
                 After::Chosen => "chosen",
@@ -939,7 +939,7 @@ fn step_row(sb: Sandbox, i: usize) -> El {
                 )
                 .child(after_select),
         )
-        .when(move || after.get() == After::Chosen, branch_list)
+        .when(move || after() == After::Chosen, branch_list)
 }
 
 fn next_mut(d: &mut WorkflowDoc, i: usize, b: usize) -> Option<&mut NextDoc> {
@@ -947,7 +947,7 @@ fn next_mut(d: &mut WorkflowDoc, i: usize, b: usize) -> Option<&mut NextDoc> {
 }
 
 fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
-    let link = Memo::new(move |_| step.with(|s| s.next.as_ref().and_then(|n| n.get(b)).cloned().unwrap_or_default()));
+    let link = move || step.with(|s| s.next.as_ref().and_then(|n| n.get(b)).cloned().unwrap_or_default());
     let steps = Memo::new(move |_| {
         sb.doc.with(|d| {
             (0..d.steps.len())
@@ -968,7 +968,7 @@ fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
             });
         })
         .region_all(move || {
-            let to = link.with(|l| l.to.clone());
+            let to = link().to;
             let list = steps.get();
             let unknown = (!list.iter().any(|(id, _)| *id == to)).then(|| to.clone());
             let mut options: Vec<El> = unknown
@@ -1008,7 +1008,7 @@ fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
                 "When (the condition)",
                 "",
                 "For example: approved",
-                move || link.with(|l| l.when.clone().unwrap_or_default()),
+                move || link().when.unwrap_or_default(),
                 move |d, v| {
                     if let Some(n) = next_mut(d, i, b) {
                         n.when = (!v.is_empty()).then_some(v);
@@ -1021,7 +1021,7 @@ fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
                 "Handed over by (optional)",
                 "",
                 "For example: email",
-                move || link.with(|l| l.via.clone().unwrap_or_default()),
+                move || link().via.unwrap_or_default(),
                 move |d, v| {
                     if let Some(n) = next_mut(d, i, b) {
                         n.via = (!v.is_empty()).then_some(v);

@@ -46,7 +46,6 @@ fn empty_text(c: Component, s: Status) -> &'static str {
 }
 
 pub fn feedback_panel(sb: Sandbox) -> El {
-    let overall = Memo::new(move |_| sb.report.with(|r| r.overall.clone()));
     let needs = Memo::new(move |_| sb.report.with(Report::to_work_on));
     let preset = el("select")
         .id(&sb.id("preset"))
@@ -84,13 +83,13 @@ pub fn feedback_panel(sb: Sandbox) -> El {
             el("p")
                 .class("overall")
                 .attr_with("data-classification", move || {
-                    Some(overall.with(|o| o.classification.key()).to_string())
+                    Some(sb.report.with(|r| r.overall.classification.key()).to_string())
                 })
                 .child(
-                    el("strong").text_with(move || format!("Overall score: {} out of 100.", overall.with(|o| o.score))),
+                    el("strong").text_with(move || format!("Overall score: {} out of 100.", sb.report.with(|r| r.overall.score))),
                 )
                 .text(" ")
-                .child(el("span").text_with(move || overall.with(|o| o.message.clone()))),
+                .child(el("span").text_with(move || sb.report.with(|r| r.overall.message.clone()))),
         )
         .child(el("p").class("feedback-summary").text_with(move || match needs.get() {
             0 => "All six parts are good.".to_string(),
@@ -107,12 +106,12 @@ pub fn feedback_panel(sb: Sandbox) -> El {
 
 fn component_entry(sb: Sandbox, c: Component) -> El {
     let report = Memo::new(move |_| sb.report.with(|r| r.components.get(c).clone()));
-    let status = Memo::new(move |_| report.with(|r| r.status));
+    let status = move || report.with(|r| r.status);
     let title_id = sb.id(&format!("fb-{}", c.key()));
     el("li")
         .class("component")
         .attr("data-component", c.key())
-        .attr_with("data-status", move || Some(status.get().key().to_string()))
+        .attr_with("data-status", move || Some(status().key().to_string()))
         .attr("aria-labelledby", &title_id)
         .child(
             el("h3")
@@ -121,18 +120,18 @@ fn component_entry(sb: Sandbox, c: Component) -> El {
                 .text(" ")
                 .child(
                     el("span")
-                        .attr_with("class", move || Some(format!("badge badge-{}", status.get().key())))
+                        .attr_with("class", move || Some(format!("badge badge-{}", status().key())))
                         .child(
                             el("span")
                                 .attr("aria-hidden", "true")
                                 .class("badge-icon")
-                                .text_with(move || symbol(status.get()).to_string()),
+                                .text_with(move || symbol(status()).to_string()),
                         )
                         .text(" ")
                         .child(
                             el("span")
                                 .class("badge-text")
-                                .text_with(move || status.get().label().to_string()),
+                                .text_with(move || status().label().to_string()),
                         ),
                 ),
         )

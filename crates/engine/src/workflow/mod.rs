@@ -11,6 +11,7 @@ pub mod examples;
 pub mod generate;
 pub mod graph;
 pub mod history;
+pub mod json_path;
 pub mod link;
 pub mod parse;
 pub mod store;

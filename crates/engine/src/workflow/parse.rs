@@ -141,10 +141,9 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
         }
         Some(other) => return Err(ParseError::plain(format!("`version` must be a number, found {other}"))),
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, WorkflowDoc>(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        from_json_error(e.inner(), Some(&path))
+    serde_json::from_str::<WorkflowDoc>(text).map_err(|e| {
+        let path = super::json_path::of_error(text, &e);
+        from_json_error(&e, Some(&path))
     })
 }
 
