@@ -147,14 +147,80 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
     })
 }
 
-/// Writes a document as pretty JSON, the form files are saved in.
+/// Writes a document as pretty JSON, the form files are saved in: serde_json's pretty layout
+/// (two-space indents), made by re-indenting the compact JSON, so the bundles carry one JSON
+/// writer, not two (1.4 KB gzip).
 pub fn to_pretty_json(doc: &WorkflowDoc) -> String {
-    serde_json::to_string_pretty(doc).expect("a workflow document always serialises")
+    indent(&serde_json::to_string(doc).expect("a workflow document always serialises"))
+}
+
+/// Lays out compact JSON (no whitespace outside strings) as serde_json's pretty printer does.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(s) = chars.next() {
+                    out.push(s);
+                    match s {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' => {
+                let close = if c == '{' { '}' } else { ']' };
+                out.push(c);
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The re-indented JSON is exactly serde_json's pretty JSON, whatever the text holds.
+        #[test]
+        fn pretty_json_is_serde_jsons_layout(n in 0usize..12, name in "\\PC{0,30}", title in "[\"\\\\{}\\[\\],: a-z]{0,20}") {
+            let mut doc = crate::workflow::generate::workflow(n);
+            doc.name = format!("{name}\u{1}\n\t\\\"");
+            if let Some(s) = doc.steps.first_mut() {
+                s.title = title;
+            }
+            proptest::prop_assert_eq!(to_pretty_json(&doc), serde_json::to_string_pretty(&doc).unwrap());
+        }
+    }
 
     #[test]
     fn sizes_read_in_megabytes_with_one_decimal() {
