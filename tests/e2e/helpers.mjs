@@ -27,7 +27,11 @@ export function collectErrors(page) {
 /** Waits until the page's text is there and the site frame's script has started. */
 export async function pageReady(page) {
   await expect(page.locator("#page-title")).toBeVisible();
-  await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
+  // Reading pages are ready when the frame is live; the studio's pages when their tools are
+  // mounted (their frame loads on first use).
+  const bundle = await page.locator("meta[name=flowguide-bundle]").getAttribute("content");
+  if (bundle === "reading") await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
+  else await expect(page.locator(".app-root[data-mounted]").first()).toBeAttached();
 }
 
 /** Marks the current document, to tell an in-app navigation from a full page load. */

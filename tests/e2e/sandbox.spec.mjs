@@ -641,3 +641,39 @@ test("under a sub-path the sandbox loads, its links carry the base, and a share 
   expect(errors).toEqual([]);
 });
 
+
+test("the studio's first load carries no site frame; the frame arrives the first time it is used, and the first press still counts", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await openSandbox(page);
+  await page.waitForLoadState("networkidle");
+  expect(fetched.filter((p) => p.includes("/reading-")), "the reading bundle before any use of the frame").toEqual([]);
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(0);
+
+  // A click on the theme button before the frame is there is not lost.
+  const toggle = page.locator(".theme-toggle");
+  const pressed = await toggle.getAttribute("aria-pressed");
+  await toggle.click();
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
+  await expect(toggle).toHaveAttribute("aria-pressed", pressed === "true" ? "false" : "true");
+  expect(fetched.some((p) => /\/reading-[0-9a-f]+_bg\.wasm$/.test(p))).toBe(true);
+
+  // Search works from the sandbox page; a result is an ordinary link to a reading page.
+  await page.locator("#site-search").fill("handoff");
+  const first = page.locator("#search-results [role=option]").first();
+  await expect(first).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/\/sandbox$/);
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
+});
+
+test("on the sandbox page, / jumps to search even before the frame has loaded, but not while typing", async ({ page }) => {
+  await openSandbox(page);
+  await page.locator("#wf-name").pressSequentially("A/B testing");
+  await expect(page.locator("#wf-name")).toHaveValue("A/B testing");
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(0);
+  await page.locator("#wf-name").blur();
+  await page.keyboard.press("/");
+  await expect(page.locator("#site-search")).toBeFocused();
+  await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
+});

@@ -27,6 +27,11 @@ pub struct BundleFiles {
     /// The JS glue and the wasm, preloaded so they download while the page paints.
     pub glue: String,
     pub wasm: String,
+    /// The bundle whose loader this one's loads the first time the learner reaches for the site
+    /// frame (search, theme, contents): not part of the first load. `None` for the reading
+    /// bundle, which is the frame, and for embeds, which have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
 }
 
 /// What every page of one build shares: where the site lives and what it loads.
@@ -339,10 +344,11 @@ mod tests {
     fn bundle() -> BundleFiles {
         BundleFiles {
             name: "reading".into(),
-            css: vec!["main-1.css".into()],
+            css: vec!["base-1.css".into(), "site-1.css".into()],
             loader: "reading-boot-1.js".into(),
             glue: "reading-1.js".into(),
             wasm: "reading-1_bg.wasm".into(),
+            frame: None,
         }
     }
 

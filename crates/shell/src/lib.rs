@@ -18,9 +18,18 @@ use wasm_bindgen::JsCast;
 
 pub use nav::Navigation;
 
-/// Starts the frame's behaviour on the current page. Call once, when the bundle loads.
+/// Starts the frame's behaviour on the current page. Call once, when the bundle loads. On a page
+/// of another bundle (the studio loads the frame when the learner first reaches for it), links
+/// always load in full: that bundle owns its page.
 pub fn start(navigation: Navigation) {
     let Some(doc) = dom::document() else { return };
+    let own_page = doc
+        .query_selector("meta[name=flowguide-bundle]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .is_none_or(|b| b == "reading");
+    let navigation = if own_page { navigation } else { Navigation::FullLoad };
     theme::start(&doc);
     search::start(&doc, navigation);
     contents_toggle(&doc);

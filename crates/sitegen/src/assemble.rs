@@ -85,6 +85,37 @@ impl Writer {
     }
 }
 
+/// The part of a framed page's loader that loads the site frame's bundle (its loader `reading`,
+/// in the same folder) on first use: when the pointer comes over the header or focus enters it,
+/// and at once on a click on one of its buttons (which is pressed again once the frame is
+/// there) or on `/`, which then jumps to search as on every other page.
+fn frame_loader(reading: &str) -> String {
+    format!(
+        r#"const root = document.documentElement, header = document.querySelector(".site-header");
+let frame = null;
+const load = () => (frame ??= import("./{reading}"));
+const ready = () => root.dataset.shell === "ready";
+if (header) {{
+  header.addEventListener("pointerover", load, {{ once: true, passive: true }});
+  header.addEventListener("focusin", load, {{ once: true }});
+  header.addEventListener("click", (e) => {{
+    const button = e.target.closest("button");
+    if (ready() || !button) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    load().then(() => button.click());
+  }}, true);
+}}
+addEventListener("keydown", (e) => {{
+  if (ready() || e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.target.closest && e.target.closest("input, textarea, select, [contenteditable]")) return;
+  e.preventDefault();
+  load().then(() => document.getElementById("site-search")?.focus());
+}});
+"#
+    )
+}
+
 fn read(path: &Path) -> Result<Vec<u8>, Errors> {
     std::fs::read(path).map_err(|e| fail(format!("cannot read {}: {e}", path.display())))
 }
@@ -113,28 +144,48 @@ pub fn run(o: &Options) -> Result<String, Errors> {
 
     // Shared files.
     let style = o.root.join("style");
-    let main_css = w.asset("main", "css", &read(&style.join("main.css"))?)?;
+    let base_css = w.asset("base", "css", &read(&style.join("base.css"))?)?;
+    let site_css = w.asset("site", "css", &read(&style.join("site.css"))?)?;
     let sandbox_css = w.asset("sandbox", "css", &read(&style.join("sandbox.css"))?)?;
     let theme = w.asset("theme", "js", include_bytes!("../assets/theme.js"))?;
     let favicon = w.asset("favicon", "svg", &read(&style.join("favicon.svg"))?)?;
 
     // Bundles: Trunk wrote NAME.js and NAME_bg.wasm; they get a hash and a loader each.
-    let mut bundles = BTreeMap::new();
-    for (name, dir) in &o.bundles {
+    let mut bundles: BTreeMap<String, BundleFiles> = BTreeMap::new();
+    // The reading bundle first: the studio's loader names its loader.
+    let mut order: Vec<&(String, PathBuf)> = o.bundles.iter().collect();
+    order.sort_by_key(|(name, _)| name != "reading");
+    for (name, dir) in order {
         let glue = w.asset(name, "js", &read(&dir.join(format!("{name}.js")))?)?;
         let wasm_bytes = read(&dir.join(format!("{name}_bg.wasm")))?;
         let wasm = format!("{ASSETS}/{name}-{}_bg.wasm", hash(&wasm_bytes));
         w.write(&wasm, &wasm_bytes)?;
         let file = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
-        let loader_text = format!(
-            "import init from \"./{}\";\ninit({{ module_or_path: new URL(\"./{}\", import.meta.url) }});\n",
+        let mut loader_text = format!(
+            "import init from \"./{}\";\nawait init({{ module_or_path: new URL(\"./{}\", import.meta.url) }});\n",
             file(&glue),
             file(&wasm)
         );
+        // The studio's pages have the site frame, whose behaviour is the reading bundle's: it is
+        // loaded the first time the learner reaches for the frame, not with the page.
+        let frame = match (name.as_str(), bundles.get("reading")) {
+            ("studio", Some(reading)) => {
+                loader_text += &frame_loader(&file(&reading.loader));
+                Some(reading.loader.clone())
+            }
+            ("studio", None) => {
+                return Err(fail(
+                    "the reading bundle must be given before the studio (--bundle reading=DIR)",
+                ))
+            }
+            _ => None,
+        };
         let loader = w.asset(&format!("{name}-boot"), "js", loader_text.as_bytes())?;
         let css = match name.as_str() {
-            "reading" => vec![main_css.clone()],
-            _ => vec![main_css.clone(), sandbox_css.clone()],
+            // An embed has no site frame, so it does without the frame's and the lessons' styles.
+            "reading" => vec![base_css.clone(), site_css.clone()],
+            "embed" => vec![base_css.clone(), sandbox_css.clone()],
+            _ => vec![base_css.clone(), site_css.clone(), sandbox_css.clone()],
         };
         bundles.insert(
             name.clone(),
@@ -144,6 +195,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
                 loader,
                 glue,
                 wasm,
+                frame,
             },
         );
     }

@@ -135,11 +135,7 @@ pub fn diagram(sb: Sandbox) -> El {
         });
     // Keyed by text, so a keystroke replaces only the sentence it changed.
     let sentences = el("ol").list(
-        move || {
-            drawn.with(|(_, words)| {
-                words.iter().enumerate().map(|(i, l)| format!("{i}\u{1}{l}")).collect()
-            })
-        },
+        move || drawn.with(|(_, words)| words.iter().enumerate().map(|(i, l)| format!("{i}\u{1}{l}")).collect()),
         move |_, key| {
             let (i, text) = key.split_once('\u{1}').unwrap_or(("0", key));
             let i: usize = i.parse().unwrap_or(0);

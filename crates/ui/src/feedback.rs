@@ -86,7 +86,9 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                     Some(sb.report.with(|r| r.overall.classification.key()).to_string())
                 })
                 .child(
-                    el("strong").text_with(move || format!("Overall score: {} out of 100.", sb.report.with(|r| r.overall.score))),
+                    el("strong").text_with(move || {
+                        format!("Overall score: {} out of 100.", sb.report.with(|r| r.overall.score))
+                    }),
                 )
                 .text(" ")
                 .child(el("span").text_with(move || sb.report.with(|r| r.overall.message.clone()))),

@@ -41,17 +41,17 @@ fn at(text: &str, line: usize, column: usize, variant: bool) -> String {
 
 /// Where the reader is inside one object or array.
 enum Frame {
-    Object { key: Option<String>, state: Key },
+    Object { key: Option<String>, state: Member },
     Array { index: usize },
 }
 
 /// How far an object's current member has been read.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Key {
+enum Member {
     /// Before a key (at the start, or after a comma).
     Expected,
     /// The key has been read (or is being read), and its value has not started.
-    Key,
+    Named,
     /// The member's value has started, and not finished.
     Open,
     /// The member's value has finished.
@@ -70,7 +70,7 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
                 value_started(&mut stack);
                 stack.push(Frame::Object {
                     key: None,
-                    state: Key::Expected,
+                    state: Member::Expected,
                 });
                 i += 1;
             }
@@ -86,7 +86,7 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
             }
             b',' => {
                 match stack.last_mut() {
-                    Some(Frame::Object { state, .. }) => *state = Key::Expected,
+                    Some(Frame::Object { state, .. }) => *state = Member::Expected,
                     Some(Frame::Array { index }) => *index += 1,
                     None => {}
                 }
@@ -96,9 +96,9 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
                 let (content, next, closed) = string_at(bytes, i + 1);
                 i = next;
                 match stack.last_mut() {
-                    Some(Frame::Object { key, state }) if *state == Key::Expected => {
+                    Some(Frame::Object { key, state }) if *state == Member::Expected => {
                         *key = Some(content);
-                        *state = Key::Key;
+                        *state = Member::Named;
                     }
                     _ => {
                         value_started(&mut stack);
@@ -127,8 +127,8 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
     }
     if variant {
         if let Some(Frame::Object { state, .. }) = stack.last_mut() {
-            if *state == Key::Key {
-                *state = Key::Done;
+            if *state == Member::Named {
+                *state = Member::Done;
             }
         }
     }
@@ -137,7 +137,7 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
         match frame {
             Frame::Object {
                 key: Some(k),
-                state: Key::Key | Key::Open,
+                state: Member::Named | Member::Open,
             } => {
                 if !path.is_empty() {
                     path.push('.');
@@ -157,8 +157,8 @@ fn path_before(text: &str, end: usize, closed: bool, variant: bool) -> String {
 /// A value starts in the innermost object's member.
 fn value_started(stack: &mut [Frame]) {
     if let Some(Frame::Object { state, .. }) = stack.last_mut() {
-        if *state == Key::Key {
-            *state = Key::Open;
+        if *state == Member::Named {
+            *state = Member::Open;
         }
     }
 }
@@ -166,8 +166,8 @@ fn value_started(stack: &mut [Frame]) {
 /// The value of the innermost object's member has ended.
 fn value_done(stack: &mut [Frame]) {
     if let Some(Frame::Object { state, .. }) = stack.last_mut() {
-        if matches!(*state, Key::Key | Key::Open) {
-            *state = Key::Done;
+        if matches!(*state, Member::Named | Member::Open) {
+            *state = Member::Done;
         }
     }
 }
@@ -233,10 +233,22 @@ mod tests {
         let cases = [
             (r#"{"name": 5, "steps": []}"#, 10, "name"),
             (r#"{"name": "x", "steps": {}}"#, 23, "steps"),
-            (r#"{"name": "x", "steps": [{"title": "a", "inputs": [1]}]}"#, 51, "steps[0].inputs[0]"),
+            (
+                r#"{"name": "x", "steps": [{"title": "a", "inputs": [1]}]}"#,
+                51,
+                "steps[0].inputs[0]",
+            ),
             (r#"{"name": "x", "steps": [{"inputs": []}]}"#, 38, "steps[0]"),
-            (r#"{"name": "x", "steps": [{"title":"a","zzz": 1}]}"#, 42, "steps[0].zzz"),
-            (r#"{"name": "x", "steps": [{"title": "a"}, {"title": null}]}"#, 54, "steps[1].title"),
+            (
+                r#"{"name": "x", "steps": [{"title":"a","zzz": 1}]}"#,
+                42,
+                "steps[0].zzz",
+            ),
+            (
+                r#"{"name": "x", "steps": [{"title": "a"}, {"title": null}]}"#,
+                54,
+                "steps[1].title",
+            ),
             (r#"{"steps": []}"#, 13, "."),
         ];
         for (text, column, path) in cases {
