@@ -679,3 +679,15 @@ test("on the sandbox page, / jumps to search even before the frame has loaded, b
   await expect(page.locator("#site-search")).toBeFocused();
   await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
 });
+
+test("the embed is the sandbox without the BPMN and Mermaid exports; it keeps files and share links", async ({ page }) => {
+  await page.goto("embed/sandbox");
+  await expect(page.locator(".component")).toHaveCount(6);
+  for (const id of ["#wf-download-json", "#wf-open-file", "#wf-share-link", "#wf-download-svg", "#wf-download-png"]) {
+    await expect(page.locator(id)).toHaveCount(1);
+  }
+  await expect(page.locator("#wf-download-bpmn, #wf-download-mermaid")).toHaveCount(0);
+  await page.goto("sandbox");
+  await expect(page.locator("#wf-download-bpmn")).toBeVisible();
+  await expect(page.locator("#wf-download-mermaid")).toBeVisible();
+});

@@ -28,7 +28,7 @@ pub fn diagram(sb: Sandbox) -> El {
     // Each part keyed by its own markup (and which copy of it this is): a keystroke replaces the
     // one box it changed, not the whole drawing.
     let parts = move || {
-        let mut seen = std::collections::HashMap::<String, usize>::new();
+        let mut seen = rustc_hash::FxHashMap::<String, usize>::default();
         drawn.with(|(p, _)| {
             p.parts
                 .iter()

@@ -12,6 +12,8 @@
 //! they are made, and go when it is cleaned up. A region ([`El::region`]) gets an
 //! owner of its own, so replacing it disposes everything made inside it.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -252,34 +254,50 @@ impl El {
         let home = Owner::current().unwrap_or_default();
         let mut rows: Vec<(String, Element, Owner)> = Vec::new();
         keep(RenderEffect::new(move |_: Option<()>| {
-            let mut old: Vec<Option<(String, Element, Owner)>> = rows.drain(..).map(Some).collect();
-            let mut next = Vec::new();
-            for (pos, key) in keys().into_iter().enumerate() {
-                let kept = old
-                    .iter_mut()
-                    .find(|r| r.as_ref().is_some_and(|r| r.0 == key))
-                    .and_then(Option::take);
-                next.push(kept.unwrap_or_else(|| {
-                    // Each item belongs to the list's owner, not to this effect's, which is
-                    // cleaned on every run.
-                    let owner = home.with(Owner::new);
-                    let El(e) = owner.with(|| untrack(|| item(pos, &key)));
-                    (key, e, owner)
-                }));
+            // The items drawn so far, by key, with their places (a key may repeat; each copy is
+            // used once, in order).
+            let mut old: HashMap<String, Vec<(usize, Element, Owner)>> = HashMap::default();
+            for (place, (key, e, owner)) in rows.drain(..).enumerate().rev() {
+                old.entry(key).or_default().push((place, e, owner));
             }
-            for (_, e, owner) in old.into_iter().flatten() {
+            let mut next = Vec::new();
+            // Whether the items must be placed again: one is new, or one moved.
+            let mut reorder = false;
+            let mut last = None;
+            for (pos, key) in keys().into_iter().enumerate() {
+                let kept = old.get_mut(&key).and_then(Vec::pop);
+                next.push(match kept {
+                    Some((place, e, owner)) => {
+                        reorder |= last.is_some_and(|l| place < l);
+                        last = Some(place);
+                        (key, e, owner)
+                    }
+                    None => {
+                        reorder = true;
+                        // Each item belongs to the list's owner, not to this effect's, which is
+                        // cleaned on every run.
+                        let owner = home.with(Owner::new);
+                        let El(e) = owner.with(|| untrack(|| item(pos, &key)));
+                        (key, e, owner)
+                    }
+                });
+            }
+            for (_, e, owner) in old.into_values().flatten() {
                 e.remove();
                 owner.cleanup();
             }
-            // Place the items from the last, moving only those out of place: a kept item whose
-            // next sibling is already right stays where it is.
-            let mut before: Node = anchor.clone();
-            for (_, e, _) in next.iter().rev() {
-                let node: &Node = e.as_ref();
-                if node.next_sibling().as_ref() != Some(&before) {
-                    let _ = parent.insert_before(node, Some(&before));
+            // Place the items from the last, moving only those out of place (a kept item whose
+            // next sibling is already right stays where it is). Items only removed leave the
+            // others in order.
+            if reorder {
+                let mut before: Node = anchor.clone();
+                for (_, e, _) in next.iter().rev() {
+                    let node: &Node = e.as_ref();
+                    if node.next_sibling().as_ref() != Some(&before) {
+                        let _ = parent.insert_before(node, Some(&before));
+                    }
+                    before = node.clone();
                 }
-                before = node.clone();
             }
             rows = next;
         }));

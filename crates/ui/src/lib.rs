@@ -18,7 +18,6 @@ pub mod state;
 pub mod storage;
 pub mod zlib;
 
-use flowguide_engine::export::{bpmn, mermaid};
 use flowguide_engine::feedback::Report;
 use flowguide_engine::workflow::edit::{fits_sandbox, is_blank};
 use flowguide_engine::workflow::examples::EXAMPLES;
@@ -449,18 +448,7 @@ fn toolbar(sb: Sandbox) -> (El, El) {
                         .attr("for", &sb.id("open-file"))
                         .text("Open file…"),
                 )
-                .child(
-                    button("button", "Export as BPMN", move |_| {
-                        export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
-                    })
-                    .id(&sb.id("download-bpmn")),
-                )
-                .child(
-                    button("button", "Export as Mermaid", move |_| {
-                        export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
-                    })
-                    .id(&sb.id("download-mermaid")),
-                )
+                .children(exports(sb, export))
                 .child(
                     button("button", "Share link", move |_| {
                         leptos::task::spawn_local(async move {
@@ -506,6 +494,29 @@ fn toolbar(sb: Sandbox) -> (El, El) {
         })
     });
     (bar, share_box)
+}
+
+/// The BPMN and Mermaid export buttons, for the studio (the `exports` feature). An embed does
+/// without them: a course page's sandbox keeps its work with "Download file" and share links,
+/// and its bundle stays lighter.
+#[cfg(feature = "exports")]
+fn exports(sb: Sandbox, export: impl Fn(&str, &str, String) + Copy + 'static) -> Vec<El> {
+    use flowguide_engine::export::{bpmn, mermaid};
+    vec![
+        button("button", "Export as BPMN", move |_| {
+            export("bpmn", "application/xml", sb.doc.with_untracked(bpmn::xml))
+        })
+        .id(&sb.id("download-bpmn")),
+        button("button", "Export as Mermaid", move |_| {
+            export("mmd", "text/plain", sb.doc.with_untracked(mermaid::flowchart))
+        })
+        .id(&sb.id("download-mermaid")),
+    ]
+}
+
+#[cfg(not(feature = "exports"))]
+fn exports(_: Sandbox, _: impl Fn(&str, &str, String) + Copy + 'static) -> Vec<El> {
+    Vec::new()
 }
 
 fn notice_bar(sb: Sandbox) -> El {

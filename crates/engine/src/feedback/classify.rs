@@ -159,7 +159,7 @@ fn classify(cx: &Context) -> (Classification, String) {
         );
     }
     if g.handoffs.is_empty() {
-        let roles: std::collections::HashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
+        let roles: rustc_hash::FxHashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
         let who = if roles.is_empty() {
             "no step says who does it"
         } else {
@@ -174,7 +174,7 @@ fn classify(cx: &Context) -> (Classification, String) {
         .steps
         .iter()
         .filter_map(role_of)
-        .collect::<std::collections::HashSet<_>>()
+        .collect::<rustc_hash::FxHashSet<_>>()
         .len();
     let handoffs = g.handoffs.len();
     (

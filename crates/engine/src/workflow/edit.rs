@@ -263,7 +263,7 @@ pub fn add_artifact(list: &mut Vec<String>, name: &str) -> bool {
 /// Every artifact named anywhere in the workflow, once each, in the order first named: what the
 /// chip inputs suggest.
 pub fn artifact_names(doc: &WorkflowDoc) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let trigger = doc.trigger.iter().flat_map(|t| t.provides.iter());
     let steps = doc.steps.iter().flat_map(|s| s.outputs.iter().chain(s.inputs.iter()));
     trigger
