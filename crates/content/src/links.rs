@@ -1,8 +1,9 @@
 //! Resolves links written in lesson Markdown and checks that each one lands somewhere real.
 //!
 //! Authors link pages the mdBook way, by relative path to the `.md` file
-//! (`../reference/glossary.md#handoff`). The renderer turns those into base-relative hrefs
-//! (`reference/glossary#handoff`) so the built site works at `/` and under any sub-path.
+//! (`../reference/glossary.md#handoff`), and the site's tools by relative path to their route,
+//! with no extension (`../sandbox`). The renderer turns those into base-relative hrefs
+//! (`reference/glossary#handoff`, `sandbox`) so the built site works at `/` and under any sub-path.
 
 use super::route_of;
 use flowguide_text::href::route_href;
@@ -12,11 +13,16 @@ use flowguide_text::href::route_href;
 pub enum LinkTarget {
     /// Another page of the site (or this one), by content path, with an optional anchor.
     Internal { source: String, anchor: Option<String> },
+    /// One of the site's tool pages ([`TOOLS`]), which the site generator writes, not content/.
+    Tool(&'static str),
     /// A full URL (`https:`, `mailto:`), left as written.
     External(String),
     /// Something the site cannot serve, with the reason.
     Invalid(String),
 }
+
+/// The routes of the pages the site generator writes for its tools, which lessons may link to.
+pub const TOOLS: [&str; 1] = ["sandbox"];
 
 /// Resolves `dest`, written inside the page `from` (a content path such as `learn/a.md`).
 pub fn resolve(from: &str, dest: &str) -> LinkTarget {
@@ -51,9 +57,7 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
             anchor,
         };
     }
-    if !path.ends_with(".md") {
-        return LinkTarget::Invalid(format!("`{dest}` does not point at a .md file in content/"));
-    }
+    let tool = !path.ends_with(".md");
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for segment in path.split('/') {
@@ -67,10 +71,18 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
             s => parts.push(s),
         }
     }
-    LinkTarget::Internal {
-        source: parts.join("/"),
-        anchor,
+    let joined = parts.join("/");
+    if tool {
+        return match TOOLS.iter().find(|t| **t == joined) {
+            Some(t) if anchor.is_none() => LinkTarget::Tool(t),
+            Some(_) => LinkTarget::Invalid(format!("`{dest}` links a tool page with an anchor, which it does not have")),
+            None => LinkTarget::Invalid(format!(
+                "`{dest}` does not point at a .md file in content/, nor at one of the site's tools ({})",
+                TOOLS.join(", ")
+            )),
+        };
     }
+    LinkTarget::Internal { source: joined, anchor }
 }
 
 /// The href the browser sees for an internal link: relative to the document's `<base href>`.
@@ -102,6 +114,13 @@ mod tests {
     }
 
     #[test]
+    fn links_the_sites_tools_by_route() {
+        assert_eq!(resolve("learn/a.md", "../sandbox"), LinkTarget::Tool("sandbox"));
+        assert_eq!(resolve("index.md", "sandbox"), LinkTarget::Tool("sandbox"));
+        assert_eq!(resolve("index.md", "./sandbox"), LinkTarget::Tool("sandbox"));
+    }
+
+    #[test]
     fn keeps_web_links_and_rejects_the_rest() {
         assert_eq!(
             resolve("index.md", "https://example.org/x"),
@@ -114,6 +133,8 @@ mod tests {
         assert!(matches!(resolve("index.md", "/learn/a.md"), LinkTarget::Invalid(_)));
         assert!(matches!(resolve("learn/a.md", "../../x.md"), LinkTarget::Invalid(_)));
         assert!(matches!(resolve("learn/a.md", "b"), LinkTarget::Invalid(_)));
+        assert!(matches!(resolve("learn/a.md", "../sandbox#x"), LinkTarget::Invalid(_)));
+        assert!(matches!(resolve("learn/a.md", "sandbox"), LinkTarget::Invalid(_)));
         assert!(matches!(resolve("learn/a.md", ""), LinkTarget::Invalid(_)));
     }
 

@@ -341,6 +341,9 @@ impl Renderer<'_> {
                         LinkTarget::Internal { source, anchor } => {
                             format!("<a href=\"{}\">", escape(&links::href(source, anchor.as_deref())))
                         }
+                        LinkTarget::Tool(route) => {
+                            format!("<a href=\"{}\">", escape(&flowguide_text::href::route_href(route, "")))
+                        }
                         LinkTarget::External(url) => {
                             format!("<a href=\"{}\" rel=\"external noopener\">", escape(url))
                         }

@@ -254,3 +254,32 @@ fn every_workflow_in_the_lessons_has_the_verdict_the_lesson_states() {
     }
     assert!(shown >= 10, "the lessons show only {shown} workflows");
 }
+
+/// The sandbox exists, so no page may promise it for later, and the lessons lead to it: the home
+/// page, the lesson that ends the course, and the lessons on components and design.
+#[test]
+fn the_pages_speak_of_the_sandbox_as_it_is_and_link_to_it() {
+    let rendered = rendered();
+    for (page, html) in site().pages.iter().zip(&rendered.pages) {
+        let text = html.html.to_lowercase();
+        for stale in ["coming soon", "when the sandbox opens", "sandbox will", "until the sandbox"] {
+            assert!(!text.contains(stale), "{} still says “{stale}”", page.source);
+        }
+    }
+    let links_to_sandbox = |source: &str| {
+        site()
+            .pages
+            .iter()
+            .zip(&rendered.pages)
+            .find(|(p, _)| p.source == source)
+            .is_some_and(|(_, r)| r.links.iter().any(|l| l.target == LinkTarget::Tool("sandbox")))
+    };
+    for source in [
+        "index.md",
+        "learn/the-six-components.md",
+        "learn/designing-a-good-workflow.md",
+        "learn/workflows-in-work-management.md",
+    ] {
+        assert!(links_to_sandbox(source), "{source} does not link to the sandbox");
+    }
+}

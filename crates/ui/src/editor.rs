@@ -1018,9 +1018,9 @@ fn branch_row(sb: Sandbox, i: usize, b: usize, step: Memo<StepDoc>) -> El {
             .child(text_field(
                 sb,
                 format!("{base}-via"),
-                "Handed over by (optional)",
-                "",
-                "For example: email",
+                "How the work is passed on (optional)",
+                "The channel, not the person: email, a shared folder, a form, in person.",
+                "For example: by email",
                 move || link().via.unwrap_or_default(),
                 move |d, v| {
                     if let Some(n) = next_mut(d, i, b) {
