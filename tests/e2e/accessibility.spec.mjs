@@ -43,8 +43,8 @@ for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("sandbox");
     await expect(page.locator(".component")).toHaveCount(6);
-    await page.selectOption("#wf-start", "support");
-    await page.click("#wf-start-open");
+    await page.click("#wf-start");
+    await page.click("#wf-start-support");
     await page.locator("#wf-step-1-title").fill("Stuff");
     await page.locator("#wf-step-2-role").selectOption("");
     await page.click("#wf-share-link");

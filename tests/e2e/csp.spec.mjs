@@ -54,8 +54,8 @@ test("the sandbox works under the policy: editing, the diagram, a dialog, downlo
   const errors = collectErrors(page);
   await page.goto("sandbox");
   await expect(page.locator(".component")).toHaveCount(6);
-  await page.selectOption("#wf-start", "expense");
-  await page.click("#wf-start-open");
+  await page.click("#wf-start");
+  await page.click("#wf-start-expense");
   await expect(page.locator(".diagram-frame svg [data-step]").first()).toBeVisible();
   // The diagram's styles come from the stylesheet, so its boxes are drawn, not black.
   const fill = await page.locator(".diagram-step rect").first().evaluate((el) => getComputedStyle(el).fill);

@@ -29,10 +29,10 @@ const root = (page, scope) => page.locator(`#${scope}-root`);
 
 test("three sandboxes on one page have no id in common, and every reference stays inside its own sandbox", async ({ page }) => {
   await open(page);
-  await page.selectOption("#second-start", "expense");
-  await page.click("#second-start-open");
-  await page.selectOption("#third-start", "support");
-  await page.click("#third-start-open");
+  await page.click("#second-start");
+  await page.click("#second-start-expense");
+  await page.click("#third-start");
+  await page.click("#third-start-support");
   await expect(page.locator("#third-root .diagram-frame [data-step]").first()).toBeVisible();
   const report = await page.evaluate((scopes) => {
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
@@ -64,10 +64,10 @@ test("three sandboxes on one page have no id in common, and every reference stay
 
 test("each sandbox edits, draws, announces, undoes and saves on its own", async ({ page }) => {
   await open(page);
-  await page.selectOption("#first-start", "expense");
-  await page.click("#first-start-open");
-  await page.selectOption("#second-start", "onboarding");
-  await page.click("#second-start-open");
+  await page.click("#first-start");
+  await page.click("#first-start-expense");
+  await page.click("#second-start");
+  await page.click("#second-start-onboarding");
   // Only the first and second changed; the third is still blank.
   await expect(page.locator("#first-name")).toHaveValue("Expense reimbursement");
   await expect(page.locator("#second-name")).toHaveValue("New employee onboarding");

@@ -68,8 +68,8 @@ async function waitSaved(page) {
 }
 
 async function startFrom(page, example) {
-  await page.selectOption("#wf-start", example);
-  await page.click("#wf-start-open");
+  await page.click("#wf-start");
+  await page.click(`#wf-start-${example}`);
 }
 
 test("a learner builds the expense workflow from blank by keyboard alone, and each status goes from missing to good", async ({ page }) => {
@@ -167,6 +167,9 @@ test("a fix applies with one button, and undo and redo take it back and forth", 
   const undefinedRole = roles.locator('[data-rule="undefined-role"]');
   await expect(page.locator(".role")).toHaveCount(4);
   await expect(undefinedRole).toHaveCount(0);
+  // Focus lands on what the fix changed: the new role's name, ready to be renamed.
+  await expect(page.locator("#wf-role-3-name")).toBeFocused();
+  await expect(page.locator("#wf-role-3-name")).toHaveValue("Auditor");
   await page.keyboard.press("Control+z");
   await expect(page.locator(".role")).toHaveCount(3);
   await expect(undefinedRole).toHaveCount(1);
@@ -250,8 +253,21 @@ test("removing a role that steps use asks what to do with them", async ({ page }
   await dialog.getByRole("button", { name: "Remove role" }).click();
   await expect(page.locator(".role")).toHaveCount(2);
   await expect(page.locator("#wf-step-0-role")).toHaveValue("finance");
-  // A new role can be typed in place from a step's role chooser.
-  await page.selectOption("#wf-step-0-role", { label: "A new role…" });
+  // A new role can be typed in place, from the button beside a step's role chooser.
+  await page.click("#wf-step-0-add-role");
+  await expect(page.locator("#wf-step-0-new-role")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#wf-step-0-new-role")).toHaveCount(0);
+  await expect(page.locator("#wf-step-0-add-role")).toBeFocused();
+  await expect(page.locator("#wf-step-0-role")).toHaveValue("finance");
+  // Moving through the chooser with the arrow keys only chooses: focus stays on it.
+  await page.locator("#wf-step-0-role").focus();
+  for (const key of ["ArrowDown", "ArrowDown", "ArrowUp"]) {
+    await page.keyboard.press(key);
+    await expect(page.locator("#wf-step-0-role")).toBeFocused();
+  }
+  await page.locator("#wf-step-0-role").selectOption("finance");
+  await page.click("#wf-step-0-add-role");
   await page.locator("#wf-step-0-new-role").fill("Auditor");
   await page.keyboard.press("Enter");
   await expect(page.locator("#wf-step-0-role")).toHaveValue("auditor");
@@ -690,4 +706,28 @@ test("the embed is the sandbox without the BPMN and Mermaid exports; it keeps fi
   await page.goto("sandbox");
   await expect(page.locator("#wf-download-bpmn")).toBeVisible();
   await expect(page.locator("#wf-download-mermaid")).toBeVisible();
+});
+
+test("one press starts from an example: the Start from menu lists each choice whole, closes with Escape, and undo brings the work back", async ({ page }) => {
+  await openSandbox(page);
+  await page.locator("#wf-name").fill("My own work");
+  const toggle = page.locator("#wf-start");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const menu = page.getByRole("group", { name: "Start from" });
+  await expect(menu.getByRole("button")).toHaveText(["A blank workflow", "Example: Expense reimbursement", "Example: New employee onboarding", "Example: Customer support ticket"]);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+  await expect(page.locator("#wf-name")).toHaveValue("My own work");
+  await toggle.click();
+  await menu.getByRole("button", { name: "Example: Customer support ticket" }).click();
+  await expect(page.locator("#wf-name")).toHaveValue("Customer support ticket");
+  await expect(menu).toHaveCount(0);
+  await expect(page.locator("#wf-sandbox-notice")).toContainText("Started from the example “Customer support ticket”");
+  await page.keyboard.press("Control+z");
+  await expect(page.locator("#wf-name")).toHaveValue("My own work");
 });

@@ -75,7 +75,9 @@ pub fn resolve(from: &str, dest: &str) -> LinkTarget {
     if tool {
         return match TOOLS.iter().find(|t| **t == joined) {
             Some(t) if anchor.is_none() => LinkTarget::Tool(t),
-            Some(_) => LinkTarget::Invalid(format!("`{dest}` links a tool page with an anchor, which it does not have")),
+            Some(_) => LinkTarget::Invalid(format!(
+                "`{dest}` links a tool page with an anchor, which it does not have"
+            )),
             None => LinkTarget::Invalid(format!(
                 "`{dest}` does not point at a .md file in content/, nor at one of the site's tools ({})",
                 TOOLS.join(", ")

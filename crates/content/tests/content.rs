@@ -262,7 +262,12 @@ fn the_pages_speak_of_the_sandbox_as_it_is_and_link_to_it() {
     let rendered = rendered();
     for (page, html) in site().pages.iter().zip(&rendered.pages) {
         let text = html.html.to_lowercase();
-        for stale in ["coming soon", "when the sandbox opens", "sandbox will", "until the sandbox"] {
+        for stale in [
+            "coming soon",
+            "when the sandbox opens",
+            "sandbox will",
+            "until the sandbox",
+        ] {
             assert!(!text.contains(stale), "{} still says “{stale}”", page.source);
         }
     }

@@ -203,9 +203,6 @@ fn id_of(sb: Sandbox, place: Place) -> String {
     }
 }
 
-/// The role chooser's "A new role…" option. Not a possible role id: ids never contain spaces.
-const NEW_ROLE: &str = "new role…";
-
 const KINDS: [(TriggerKind, &str); 5] = [
     (TriggerKind::Event, "Something happens (an event)"),
     (TriggerKind::Request, "Someone asks (a request)"),
@@ -763,12 +760,6 @@ fn step_row(sb: Sandbox, i: usize) -> El {
         .id(&sb.scope.step(i, "role"))
         .on("change", move |e| {
             let v = target_value(&e);
-            if v == NEW_ROLE {
-                adding_role.set(true);
-                focus_later(sb.scope.step(i, "new-role"));
-                return;
-            }
-            adding_role.set(false);
             sb.edit(None, |d| {
                 if let Some(s) = d.steps.get_mut(i) {
                     s.role = (!v.is_empty()).then_some(v);
@@ -796,8 +787,17 @@ fn step_row(sb: Sandbox, i: usize) -> El {
             options
                 .extend(unknown.map(|id| option(&id, &format!("{id} (not in the roles list)")).attr("selected", "")));
             options
-        })
-        .child(option(NEW_ROLE, "A new role…"));
+        });
+    // A new role is its own button, not an entry of the list: moving through the list with the
+    // arrow keys must only choose, never move focus (WCAG 3.2.2).
+    let new_role_button = button("button button-quiet", "New role…", move |_| {
+        adding_role.set(true);
+        focus_later(sb.scope.step(i, "new-role"));
+    })
+    .id(&sb.scope.step(i, "add-role"))
+    .attr("aria-label", &format!("A new role for step {}", i + 1))
+    .attr("aria-controls", &sb.scope.step(i, "new-role"))
+    .attr_with("aria-expanded", move || Some(adding_role.get().to_string()));
     let new_role_box = move || {
         let input = el("input")
             .id(&sb.scope.step(i, "new-role"))
@@ -840,7 +840,7 @@ fn step_row(sb: Sandbox, i: usize) -> El {
                     "Escape" => {
                         e.prevent_default();
                         adding_role.set(false);
-                        focus_later(sb.scope.step(i, "role"));
+                        focus_later(sb.scope.step(i, "add-role"));
                     }
                     _ => {}
                 },
@@ -912,7 +912,7 @@ fn step_row(sb: Sandbox, i: usize) -> El {
             el("div")
                 .class("field")
                 .child(el("label").attr("for", &sb.scope.step(i, "role")).text("Who does it"))
-                .child(role_select)
+                .child(el("div").class("inline").child(role_select).child(new_role_button))
                 .when(move || adding_role.get(), new_role_box),
         )
         .child(chips(

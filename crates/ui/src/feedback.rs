@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use flowguide_engine::feedback::announce::{changes, statuses, Statuses};
-use flowguide_engine::feedback::locate::field_of;
+use flowguide_engine::feedback::locate::{changed_by, field_of};
 use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
 use leptos::prelude::*;
 
@@ -160,10 +160,17 @@ fn finding(sb: Sandbox, f: Finding) -> El {
             let mut result = Ok(());
             sb.edit(None, |d| result = fix.change.apply(d));
             match &result {
-                Ok(()) => sb.say(format!("Fixed: {}. Undo takes the fix back.", fix.description)),
-                Err(e) => sb.problem(format!("That fix cannot be applied: {e}.")),
+                Ok(()) => {
+                    sb.say(format!("Fixed: {}. Undo takes the fix back.", fix.description));
+                    // Focus goes to what the fix changed, where the learner can see it.
+                    let changed = sb.doc.with_untracked(|d| changed_by(d, &fix.change));
+                    focus_later(sb.scope.field(changed));
+                }
+                Err(e) => {
+                    sb.problem(format!("That fix cannot be applied: {e}."));
+                    focus_later(field.clone());
+                }
             }
-            focus_later(field.clone());
         })
     });
     el("li")

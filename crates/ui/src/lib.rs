@@ -335,7 +335,8 @@ pub fn sandbox_view(
 }
 
 fn toolbar(sb: Sandbox) -> (El, El) {
-    let start = RwSignal::new("blank".to_string());
+    // Whether the "Start from" menu is open.
+    let starting = RwSignal::new(false);
     // Whether the share box is open, and its link, which follows the workflow while it is. Each
     // edit starts a new compression; only the latest one's link is shown.
     let share = RwSignal::new(false);
@@ -363,14 +364,16 @@ fn toolbar(sb: Sandbox) -> (El, El) {
             sb.problem(format!("The file could not be made: {e}."));
         }
     };
-    let open_start = move |_| {
-        let key = start.get_untracked();
+    // One press starts from a choice: the whole workflow is replaced, as one undoable edit.
+    let start_from = move |key: &'static str| {
         let (doc, what) = match EXAMPLES.iter().find(|e| e.key == key) {
             Some(e) => (e.doc(), format!("the example “{}”", e.title)),
             None => (WorkflowDoc::new(), "a blank workflow".to_string()),
         };
         sb.replace(doc);
+        starting.set(false);
         sb.inform(format!("Started from {what}. Undo brings back what was here before."));
+        editor::focus_later(sb.id("start"));
     };
     let save_state = move || match sb.save.get() {
         SaveState::Saved => ("saved", "Saved"),
@@ -417,19 +420,35 @@ fn toolbar(sb: Sandbox) -> (El, El) {
         .child(
             el("div")
                 .class("tool-group")
-                .child(el("label").attr("for", &sb.id("start")).text("Start from"))
                 .child(
-                    el("select")
+                    button("button", "Start from…", move |_| starting.update(|o| *o = !*o))
                         .id(&sb.id("start"))
-                        .on("change", move |e| start.set(dom::target_value(&e)))
-                        .child(el("option").attr("value", "blank").text("A blank workflow"))
-                        .children(
-                            EXAMPLES
-                                .iter()
-                                .map(|e| el("option").attr("value", e.key).text(&format!("Example: {}", e.title))),
-                        ),
+                        .attr("aria-controls", &sb.id("start-menu"))
+                        .attr_with("aria-expanded", move || Some(starting.get().to_string())),
                 )
-                .child(button("button", "Open", open_start).id(&sb.id("start-open"))),
+                .when(
+                    move || starting.get(),
+                    move || {
+                        let choice = move |key: &'static str, label: String| {
+                            button("button button-quiet", &label, move |_| start_from(key))
+                                .id(&sb.id(&format!("start-{key}")))
+                        };
+                        el("div")
+                            .class("start-menu")
+                            .id(&sb.id("start-menu"))
+                            .attr("role", "group")
+                            .attr("aria-label", "Start from")
+                            .on("keydown", move |e| {
+                                if e.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+                                    e.prevent_default();
+                                    starting.set(false);
+                                    editor::focus_later(sb.id("start"));
+                                }
+                            })
+                            .child(choice("blank", "A blank workflow".into()))
+                            .children(EXAMPLES.iter().map(|e| choice(e.key, format!("Example: {}", e.title))))
+                    },
+                ),
         )
         .child(
             el("div")

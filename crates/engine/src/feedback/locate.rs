@@ -4,6 +4,7 @@
 //! (with [`Field::key`] and the id scope of that editor), so "go to the problem" is one lookup,
 //! tested here, and the engine never knows how a page is built.
 
+use super::fix::Change;
 use super::{Finding, Target};
 use crate::workflow::artifact;
 use crate::workflow::WorkflowDoc;
@@ -144,6 +145,30 @@ pub fn field_of(doc: &WorkflowDoc, finding: &Finding) -> Field {
     }
 }
 
+/// The field a fix changed, in the document after the fix: where an editor puts the focus once
+/// the fix is applied (a fix about step 3's role lands on step 3's role, not on the field the
+/// finding first pointed at).
+pub fn changed_by(doc: &WorkflowDoc, change: &Change) -> Field {
+    let step = |id: &str, part: StepPart| {
+        doc.steps
+            .iter()
+            .position(|s| s.id == id)
+            .map_or(Field::AddStep, |i| Field::Step(i, part))
+    };
+    match change {
+        Change::AddInput { step: s, .. } => step(s, StepPart::Inputs),
+        Change::SetRole { step: s, .. } => step(s, StepPart::Role),
+        Change::RemoveNext { step: s, .. } => step(s, StepPart::After),
+        Change::AddRole { id, .. } => doc
+            .roles
+            .iter()
+            .position(|r| r.id == *id)
+            .map_or(Field::AddRole, Field::RoleName),
+        // The role is gone: what is left to focus is where roles are added.
+        Change::RemoveRole { .. } => Field::AddRole,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +193,41 @@ mod tests {
                 assert!(exists, "{}: {} → {field:?}", rule.id, f.message);
             }
         }
+    }
+
+    /// Every fix any rule offers on its poor example lands on a field that exists after the fix,
+    /// and that field is the part the fix changed.
+    #[test]
+    fn a_fix_points_at_what_it_changed() {
+        let mut fixes = 0;
+        for (_, docs) in rules::documented() {
+            let doc = parse(docs.poor).unwrap();
+            let report = analyse(&doc, &Config::default());
+            for f in report.components.iter().flat_map(|(_, r)| r.findings.iter()) {
+                let Some(fix) = &f.fix else { continue };
+                let mut after = doc.clone();
+                fix.change.apply(&mut after).unwrap();
+                let field = changed_by(&after, &fix.change);
+                fixes += 1;
+                match (&fix.change, field) {
+                    (Change::AddInput { step, artifact }, Field::Step(i, StepPart::Inputs)) => {
+                        assert_eq!(after.steps[i].id, *step);
+                        assert!(after.steps[i].inputs.contains(artifact));
+                    }
+                    (Change::SetRole { step, role }, Field::Step(i, StepPart::Role)) => {
+                        assert_eq!(after.steps[i].id, *step);
+                        assert_eq!(after.steps[i].role.as_deref(), Some(role.as_str()));
+                    }
+                    (Change::RemoveNext { step, .. }, Field::Step(i, StepPart::After)) => {
+                        assert_eq!(after.steps[i].id, *step)
+                    }
+                    (Change::AddRole { id, .. }, Field::RoleName(i)) => assert_eq!(after.roles[i].id, *id),
+                    (Change::RemoveRole { .. }, Field::AddRole) => {}
+                    (change, field) => panic!("{change:?} points at {field:?}"),
+                }
+            }
+        }
+        assert!(fixes >= 3, "only {fixes} fixes were tried");
     }
 
     #[test]
