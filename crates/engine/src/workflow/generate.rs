@@ -68,6 +68,70 @@ pub fn workflow(steps: usize) -> WorkflowDoc {
     doc
 }
 
+/// The JSON of [`workflow`]`(steps)`, damaged in one place for tests of error messages: the
+/// `pick`-th place in the document (by a walk of its values) gets a value of another type, loses
+/// a field or gains one, as `how` (0 to 8) says; compact or `pretty`.
+pub fn damaged(steps: usize, pick: usize, how: usize, pretty: bool) -> String {
+    use serde_json::Value;
+    fn places(v: &Value, here: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(here.clone());
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    let mut p = here.clone();
+                    p.push(k.clone());
+                    places(c, p, out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    let mut p = here.clone();
+                    p.push(i.to_string());
+                    places(c, p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(workflow(steps)).expect("a document serialises");
+    let mut all = Vec::new();
+    places(&v, Vec::new(), &mut all);
+    let place = &all[pick % all.len()];
+    let target = place.iter().fold(&mut v, |v, step| match v {
+        Value::Object(m) => m.get_mut(step).expect("a place found by the walk"),
+        Value::Array(a) => &mut a[step.parse::<usize>().expect("an index")],
+        _ => unreachable!("the walk only goes into objects and arrays"),
+    });
+    match how % 9 {
+        0 => *target = Value::from(7),
+        1 => *target = Value::from("seven"),
+        2 => *target = Value::Bool(true),
+        3 => *target = Value::Null,
+        4 => *target = Value::Array(vec![Value::from(1)]),
+        5 => *target = serde_json::json!({"a": 1}),
+        6 => *target = Value::from(1.5),
+        7 => {
+            if let Value::Object(m) = target {
+                let first = m.keys().next().cloned();
+                if let Some(k) = first {
+                    m.remove(&k);
+                }
+            }
+        }
+        _ => {
+            if let Value::Object(m) = target {
+                m.insert("surplus".into(), Value::from(1));
+            }
+        }
+    }
+    if pretty {
+        serde_json::to_string_pretty(&v)
+    } else {
+        serde_json::to_string(&v)
+    }
+    .expect("a value serialises")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -278,62 +278,12 @@ mod tests {
     mod oracle {
         use crate::workflow::{generate, WorkflowDoc};
         use proptest::prelude::*;
-        use serde_json::Value;
-
-        /// Every place in `v`, as the steps to reach it.
-        fn places(v: &Value, here: Vec<String>, out: &mut Vec<Vec<String>>) {
-            out.push(here.clone());
-            match v {
-                Value::Object(m) => {
-                    for (k, c) in m {
-                        let mut p = here.clone();
-                        p.push(k.clone());
-                        places(c, p, out);
-                    }
-                }
-                Value::Array(a) => {
-                    for (i, c) in a.iter().enumerate() {
-                        let mut p = here.clone();
-                        p.push(i.to_string());
-                        places(c, p, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-
-        fn get<'a>(v: &'a mut Value, path: &[String]) -> &'a mut Value {
-            path.iter().fold(v, |v, step| match v {
-                Value::Object(m) => m.get_mut(step).unwrap(),
-                Value::Array(a) => &mut a[step.parse::<usize>().unwrap()],
-                _ => unreachable!(),
-            })
-        }
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(2000))]
             #[test]
             fn agrees_with_serde_path_to_error(n in 1usize..8, pick in any::<usize>(), how in 0usize..9, pretty in any::<bool>()) {
-                let mut v = serde_json::to_value(generate::workflow(n)).unwrap();
-                let mut all = Vec::new();
-                places(&v, Vec::new(), &mut all);
-                let place = &all[pick % all.len()];
-                let target = get(&mut v, place);
-                match how {
-                    0 => *target = Value::from(7),
-                    1 => *target = Value::from("seven"),
-                    2 => *target = Value::Bool(true),
-                    3 => *target = Value::Null,
-                    4 => *target = Value::Array(vec![Value::from(1)]),
-                    5 => *target = serde_json::json!({"a": 1}),
-                    6 => *target = Value::from(1.5),
-                    7 => if let Value::Object(m) = target {
-                        let first = m.keys().next().cloned();
-                        if let Some(k) = first { m.remove(&k); }
-                    },
-                    _ => if let Value::Object(m) = target { m.insert("surplus".into(), Value::from(1)); },
-                }
-                let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+                let text = generate::damaged(n, pick, how, pretty);
                 let mut de = serde_json::Deserializer::from_str(&text);
                 if let Err(e) = serde_path_to_error::deserialize::<_, WorkflowDoc>(&mut de) {
                     if e.inner().classify() == serde_json::error::Category::Data {

@@ -54,16 +54,7 @@ fn from_json_error(e: &serde_json::Error, path: Option<&str>) -> ParseError {
             "the JSON is nested too deeply (more than 128 levels) to be a workflow".to_string()
         }
         Category::Syntax => format!("this is not valid JSON ({text})"),
-        Category::Data => match path.filter(|p| !p.is_empty() && *p != ".") {
-            Some(path) => format!(
-                "`{path}` has the wrong type: {}",
-                text.replace("invalid type: ", "found ")
-            ),
-            None => format!(
-                "the workflow has the wrong shape: {}",
-                text.replace("invalid type: ", "found ")
-            ),
-        },
+        Category::Data => plain_data_error(&text, path.unwrap_or(".")),
         Category::Io => text,
     };
     ParseError {
@@ -71,6 +62,113 @@ fn from_json_error(e: &serde_json::Error, path: Option<&str>) -> ParseError {
         line: Some(e.line()).filter(|&l| l > 0),
         column: Some(e.column()).filter(|_| e.line() > 0),
     }
+}
+
+/// serde's words for a kind of value, in words a learner knows.
+fn plain_kind(serde: &str) -> String {
+    let serde = serde.trim();
+    let quoted = |s: &str| s.trim_matches('`').to_string();
+    if let Some(n) = serde
+        .strip_prefix("integer ")
+        .or_else(|| serde.strip_prefix("floating point "))
+    {
+        return format!("the number {}", quoted(n));
+    }
+    if let Some(b) = serde.strip_prefix("boolean ") {
+        return quoted(b);
+    }
+    if let Some(t) = serde.strip_prefix("string ") {
+        return format!("the text {t}");
+    }
+    match serde {
+        "a string" | "string" => "text in quotes".into(),
+        "a sequence" | "sequence" => "a list (in square brackets)".into(),
+        "map" | "a map" => "an object (in braces)".into(),
+        "null" | "unit" | "unit value" => "null (nothing)".into(),
+        "a boolean" => "true or false".into(),
+        s if s.starts_with("struct ") || s.starts_with("a map") => "an object (in braces)".into(),
+        s if s.starts_with("u") && s[1..].chars().all(|c| c.is_ascii_digit()) => "a whole number".into(),
+        s if s.contains("integer") => "a whole number".into(),
+        s => s.trim_start_matches("a ").trim_start_matches("an ").to_string(),
+    }
+}
+
+/// Where in the document a path points, in words: `steps[0].inputs[1]` is "step 1, input 2".
+fn plain_place(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        return "the workflow".into();
+    }
+    let mut words = Vec::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (
+                name,
+                rest.trim_end_matches(']')
+                    .split("][")
+                    .next()
+                    .and_then(|i| i.parse::<usize>().ok()),
+            ),
+            None => (part, None),
+        };
+        let word = match (name, index) {
+            ("steps", Some(i)) => format!("step {}", i + 1),
+            ("roles", Some(i)) => format!("role {}", i + 1),
+            ("next", Some(i)) => format!("branch {}", i + 1),
+            ("inputs", Some(i)) => format!("input {}", i + 1),
+            ("outputs", Some(i)) => format!("output {}", i + 1),
+            ("provides", Some(i)) => format!("item {} of what it brings", i + 1),
+            ("trigger", None) => "the trigger".into(),
+            ("outcome", None) => "the outcome".into(),
+            ("next", None) => "where work goes next".into(),
+            ("when", None) => "its condition".into(),
+            ("via", None) => "its channel".into(),
+            ("to", None) => "the step it goes to".into(),
+            (name, Some(i)) => format!("{name}, item {}", i + 1),
+            (name, None) if words.is_empty() => format!("the workflow's {name}"),
+            (name, None) => format!("its {name}"),
+        };
+        words.push(word);
+    }
+    words.join(", ")
+}
+
+/// A data error (the JSON is well formed but does not fit the format) in plain words, naming the
+/// field both ways: in words, and by its path in the file (`steps[0].inputs[0]`).
+fn plain_data_error(serde: &str, path: &str) -> String {
+    let place = plain_place(path);
+    let at = if path.is_empty() || path == "." {
+        String::new()
+    } else {
+        format!(" (`{path}` in the file)")
+    };
+    if let Some(rest) = serde
+        .strip_prefix("invalid type: ")
+        .or_else(|| serde.strip_prefix("invalid value: "))
+    {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "{place}{at} should be {}, but it is {}",
+                plain_kind(expected),
+                plain_kind(found)
+            );
+        }
+    }
+    if let Some(rest) = serde.strip_prefix("missing field ") {
+        return format!("{place}{at} is missing its {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = serde.strip_prefix("unknown variant ") {
+        if let Some((value, choices)) = rest.split_once(", expected ") {
+            let choices = choices.trim_start_matches("one of ").replace('`', "");
+            return format!(
+                "{place}{at} is {}, which Flowguide does not know: use one of {choices}",
+                value.trim_matches('`')
+            );
+        }
+    }
+    if let Some(rest) = serde.strip_prefix("invalid length ") {
+        return format!("{place}{at} has the wrong number of items ({rest})");
+    }
+    format!("{place}{at} does not fit the workflow format: {serde}")
 }
 
 #[derive(Deserialize)]
@@ -222,6 +320,23 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Whatever is wrong with a document, the message is in plain words: it names the place
+        /// in words and by its path, and uses none of serde's programmer words.
+        #[test]
+        fn every_error_message_is_in_plain_words(n in 1usize..8, pick in proptest::prelude::any::<usize>(), how in 0usize..9, pretty in proptest::prelude::any::<bool>()) {
+            let text = crate::workflow::generate::damaged(n, pick, how, pretty);
+            if let Err(e) = parse(&text) {
+                let m = e.message;
+                for word in ["sequence", "struct ", "invalid type", "invalid value", "u64", "usize", "unit value", "a map", "..", " ,"] {
+                    proptest::prop_assert!(!m.contains(word), "“{}” in: {}", word, m);
+                }
+                proptest::prop_assert!(!m.ends_with('.'), "{}", m);
+            }
+        }
+    }
+
     #[test]
     fn sizes_read_in_megabytes_with_one_decimal() {
         assert_eq!(megabytes(0), "0.0");
@@ -260,12 +375,19 @@ mod tests {
         let e =
             parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,\n  \"steps\": \"abc\"\n}").unwrap_err();
         assert_eq!((e.line, e.column), (Some(4), Some(16)), "{e}");
-        assert!(e.message.contains("`steps` has the wrong type"), "{e}");
+        assert_eq!(
+            e.message,
+            "the workflow's steps (`steps` in the file) should be a list (in square brackets), but it is the text \"abc\"",
+            "{e}"
+        );
         let e = parse(
             "{\"format\": \"flowguide/workflow\", \"version\": 1, \"steps\": [{\"id\": \"a\", \"inputs\": [3]}]}",
         )
         .unwrap_err();
-        assert!(e.message.contains("`steps[0].inputs[0]`"), "{e}");
+        assert_eq!(
+            e.message,
+            "step 1, input 1 (`steps[0].inputs[0]` in the file) should be text in quotes, but it is the number 3"
+        );
         let e = parse("{\n  \"format\": \"flowguide/workflow\",\n  \"version\": 1,,\n}").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.starts_with("this is not valid JSON"), "{e}");
