@@ -731,3 +731,20 @@ test("one press starts from an example: the Start from menu lists each choice wh
   await page.keyboard.press("Control+z");
   await expect(page.locator("#wf-name")).toHaveValue("My own work");
 });
+
+test("a click at human speed on Add a step, straight after typing an output, adds the step and keeps the output", async ({ page }) => {
+  await openSandbox(page);
+  await page.click("#wf-add-step");
+  await page.locator("#wf-step-0-title").fill("Check the request");
+  await page.locator("#wf-step-0-outputs").pressSequentially("checked request");
+  // The pointer goes to the button while the output is still being typed, then presses and
+  // releases it a moment later, as a person does.
+  const box = await page.locator("#wf-add-step").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.down();
+  await page.waitForTimeout(120);
+  await page.mouse.up();
+  await expect(page.locator(".step")).toHaveCount(2);
+  await expect(page.locator("#wf-step-1-title")).toBeFocused();
+  await expect(page.locator("#wf-step-0 .chip")).toHaveText(["checked request×"]);
+});

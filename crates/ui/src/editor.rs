@@ -5,6 +5,7 @@
 use flowguide_engine::workflow::edit::{self, After, RoleRemoval};
 use flowguide_engine::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::dom::{button, effect, el, target_value, El};
@@ -24,6 +25,48 @@ pub fn focus_now(id: &str) {
             let _ = el.focus();
         }
     }
+}
+
+thread_local! {
+    /// Whether a pointer button is held down on the page (a click under way).
+    static POINTER_DOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Follows whether a pointer button is held, for [`after_click`]. Call once per page.
+pub fn track_pointer() {
+    let Some(w) = web_sys::window() else { return };
+    let set = |down: bool| {
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| POINTER_DOWN.with(|p| p.set(down))).into_js_value()
+    };
+    let capture = web_sys::AddEventListenerOptions::new();
+    capture.set_capture(true);
+    for (event, down) in [("pointerdown", true), ("pointerup", false), ("pointercancel", false)] {
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            set(down).unchecked_ref(),
+            &capture,
+        );
+    }
+}
+
+/// Runs `f` now, or, while a pointer button is held, once it is released and its click has been
+/// handled: a change that moves the page (a new chip) must not move a button out from under a
+/// click that has started.
+pub fn after_click(f: impl FnOnce() + 'static) {
+    if !POINTER_DOWN.with(|p| p.get()) {
+        f();
+        return;
+    }
+    let Some(w) = web_sys::window() else { return f() };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    options.set_capture(true);
+    let later = Closure::once_into_js(move |_: web_sys::Event| {
+        // After the pointerup, the click (if any) is dispatched; run after it.
+        set_timeout(f, std::time::Duration::ZERO);
+    });
+    let _ =
+        w.add_event_listener_with_callback_and_add_event_listener_options("pointerup", later.unchecked_ref(), &options);
 }
 
 fn active_id() -> Option<String> {
@@ -150,7 +193,9 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
                 add_on_key();
             }
         })
-        .on("change", move |_| add());
+        // Leaving the field adds what was typed; when a click elsewhere left it, the chip waits
+        // for that click to land, so the control under the pointer does not move away from it.
+        .on("change", move |_| after_click(add.clone()));
     // Keyed by place and name, so adding one chip leaves the others as they are.
     let chip_list = el("ul").class("chip-list").list(
         move || {

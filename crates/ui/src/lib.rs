@@ -147,6 +147,7 @@ pub fn mount_all() {
     let Ok(list) = doc.query_selector_all(".app-root[data-mount]") else {
         return;
     };
+    editor::track_pointer();
     let mut used: Vec<String> = Vec::new();
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
