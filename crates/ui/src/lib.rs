@@ -424,7 +424,8 @@ fn toolbar(sb: Sandbox) -> (El, El) {
                 .child(
                     button("button", "Start from…", move |_| starting.update(|o| *o = !*o))
                         .id(&sb.id("start"))
-                        .attr("aria-controls", &sb.id("start-menu"))
+                        // It names the menu only while the menu is on the page.
+                        .attr_with("aria-controls", move || starting.get().then(|| sb.id("start-menu")))
                         .attr_with("aria-expanded", move || Some(starting.get().to_string())),
                 )
                 .when(
