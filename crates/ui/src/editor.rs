@@ -842,7 +842,9 @@ fn step_row(sb: Sandbox, i: usize) -> El {
     .id(&sb.scope.step(i, "add-role"))
     .attr("aria-label", &format!("A new role for step {}", i + 1))
     // It names what it opens only while that is on the page.
-    .attr_with("aria-controls", move || adding_role.get().then(|| sb.scope.step(i, "new-role")))
+    .attr_with("aria-controls", move || {
+        adding_role.get().then(|| sb.scope.step(i, "new-role"))
+    })
     .attr_with("aria-expanded", move || Some(adding_role.get().to_string()));
     let new_role_box = move || {
         let input = el("input")
