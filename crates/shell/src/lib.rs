@@ -23,12 +23,7 @@ pub use nav::Navigation;
 /// always load in full: that bundle owns its page.
 pub fn start(navigation: Navigation) {
     let Some(doc) = dom::document() else { return };
-    let own_page = doc
-        .query_selector("meta[name=flowguide-bundle]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .is_none_or(|b| b == "reading");
+    let own_page = nav::bundle_of(&doc).is_none_or(|b| b == "reading");
     let navigation = if own_page { navigation } else { Navigation::FullLoad };
     theme::start(&doc);
     search::start(&doc, navigation);

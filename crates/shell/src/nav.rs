@@ -26,7 +26,8 @@ thread_local! {
     static LATEST: Cell<u32> = const { Cell::new(0) };
 }
 
-fn bundle_of(doc: &web_sys::Document) -> Option<String> {
+/// The bundle a page belongs to, from its `<meta name=flowguide-bundle>`.
+pub(crate) fn bundle_of(doc: &web_sys::Document) -> Option<String> {
     doc.query_selector("meta[name=flowguide-bundle]")
         .ok()
         .flatten()

@@ -6,7 +6,7 @@ use flowguide_engine::export::diagram;
 use flowguide_engine::workflow::graph::Graph;
 use leptos::prelude::*;
 
-use super::dom::{button, el, svg, El};
+use super::dom::{button, el, key_text, numbered_key, svg, El};
 use wasm_bindgen::JsCast;
 
 use super::editor::focus_later;
@@ -35,7 +35,7 @@ pub fn diagram(sb: Sandbox) -> El {
                 .map(|part| {
                     let n = seen.entry(part.clone()).or_default();
                     *n += 1;
-                    format!("{n}\u{1}{part}")
+                    numbered_key(*n, part)
                 })
                 .collect::<Vec<_>>()
         })
@@ -93,21 +93,12 @@ pub fn diagram(sb: Sandbox) -> El {
         .attr("aria-hidden", "true")
         .style("width", &format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0)))
         .list(
-            move || {
-                drawn.with(|(p, _)| {
-                    p.lanes
-                        .iter()
-                        .enumerate()
-                        .map(|(k, l)| format!("{k}\u{1}{l}"))
-                        .collect()
-                })
-            },
+            move || drawn.with(|(p, _)| p.lanes.iter().enumerate().map(|(k, l)| numbered_key(k, l)).collect()),
             move |k, key| {
-                let name = key.split_once('\u{1}').map_or(key, |(_, n)| n);
                 el("span")
                     .style("top", &format!("{}px", k as i64 * lane_height))
                     .style("height", &format!("{lane_height}px"))
-                    .text(name)
+                    .text(key_text(key))
             },
         );
     let drawing = svg("svg")
@@ -129,17 +120,13 @@ pub fn diagram(sb: Sandbox) -> El {
                 .id(&sb.id("diagram-title"))
                 .text_with(move || drawn.with(|(p, _)| p.title.clone())),
         )
-        .list(parts, |_, key| {
-            let markup = key.split_once('\u{1}').map_or(key, |(_, m)| m);
-            svg("g").inner_html(markup)
-        });
+        .list(parts, |_, key| svg("g").inner_html(key_text(key)));
     // Keyed by text, so a keystroke replaces only the sentence it changed.
     let sentences = el("ol").list(
-        move || drawn.with(|(_, words)| words.iter().enumerate().map(|(i, l)| format!("{i}\u{1}{l}")).collect()),
-        move |_, key| {
-            let (i, text) = key.split_once('\u{1}').unwrap_or(("0", key));
-            let i: usize = i.parse().unwrap_or(0);
-            el("li").text(text).text(" ").child(
+        move || drawn.with(|(_, words)| words.iter().enumerate().map(|(i, l)| numbered_key(i, l)).collect()),
+        // A sentence's key holds its place, so the place it is drawn at is the step it is about.
+        move |i, key| {
+            el("li").text(key_text(key)).text(" ").child(
                 // The keyboard's way to what clicking a box does.
                 button("link-button", &format!("Edit step {}", i + 1), move |_| {
                     sb.selected.set(Some(i));

@@ -53,6 +53,11 @@ pub fn button(class: &str, text: &str, on_click: impl FnMut(Event) + 'static) ->
 
 type ItemFn = Box<dyn Fn(usize, &str) -> El>;
 
+/// An `<option>` with its value and text.
+pub fn option(value: &str, text: &str) -> El {
+    el("option").attr("value", value).text(text)
+}
+
 /// Keeps `value` alive as long as the current owner.
 fn keep<T: 'static>(value: T) {
     let _ = StoredValue::new_local(value);
@@ -355,6 +360,17 @@ impl Drop for Listener {
             .target
             .remove_event_listener_with_callback(&self.event, self.closure.as_ref().unchecked_ref());
     }
+}
+
+/// A [`El::list`] key for an item known by a number and its text together (its place in the
+/// list, or which copy of the same text it is), so the item is kept only while both stay.
+pub fn numbered_key(n: usize, text: &str) -> String {
+    format!("{n}\u{1}{text}")
+}
+
+/// The text of a [`numbered_key`].
+pub fn key_text(key: &str) -> &str {
+    key.split_once('\u{1}').map_or(key, |(_, text)| text)
 }
 
 /// Mounts what `f` builds as the last child of `parent`, for the life of the page.

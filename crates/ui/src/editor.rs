@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::dom::{button, effect, el, target_value, El};
+use super::dom::{button, effect, el, key_text, numbered_key, option, target_value, El};
 use super::state::Sandbox;
 
 /// Focuses an element once the page has drawn it, and brings it into view.
@@ -203,13 +203,12 @@ fn chips(sb: Sandbox, id: String, label: &'static str, what: &'static str, place
                 .get()
                 .iter()
                 .enumerate()
-                .map(|(k, n)| format!("{k}\u{1}{n}"))
+                .map(|(k, n)| numbered_key(k, n))
                 .collect()
         },
-        move |_, key| {
-            let (k, name) = key.split_once('\u{1}').unwrap_or(("0", key));
-            let k: usize = k.parse().unwrap_or(0);
-            let name = name.to_string();
+        // A chip's key holds its place, so the place it is drawn at is the one it removes.
+        move |k, key| {
+            let name = key_text(key).to_string();
             let remove_label = format!("Remove {name} from {what}");
             el("li").class("chip").child(el("span").text(&name)).child(
                 el("button")
@@ -264,11 +263,6 @@ fn kind_key(k: TriggerKind) -> &'static str {
         TriggerKind::Condition => "condition",
         TriggerKind::Manual => "manual",
     }
-}
-
-/// An `<option>` with its value and text.
-fn option(value: &str, text: &str) -> El {
-    el("option").attr("value", value).text(text)
 }
 
 /// A part of the editor: a section with its heading (whose id names it) and a hint.

@@ -10,7 +10,7 @@ use flowguide_engine::feedback::locate::{changed_by, field_of};
 use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
 use leptos::prelude::*;
 
-use super::dom::{button, el, target_value, El};
+use super::dom::{button, el, option, target_value, El};
 use super::editor::focus_later;
 use super::state::Sandbox;
 
@@ -61,7 +61,7 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                 Preset::Recommended => "Recommended",
                 Preset::Strict => "Strict",
             };
-            el("option").attr("value", p.key()).text(label)
+            option(p.key(), label)
         }))
         .value_with(move || sb.preset.get().key().to_string());
     el("section")
