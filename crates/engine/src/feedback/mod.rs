@@ -12,6 +12,7 @@ pub mod classify;
 pub mod fix;
 pub mod locate;
 pub mod preset;
+pub mod progress;
 pub mod rule;
 pub mod rules;
 pub mod words;
