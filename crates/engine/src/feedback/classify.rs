@@ -101,9 +101,30 @@ fn is_year(w: &str) -> bool {
 pub(crate) fn overall(cx: &Context, components: &Components) -> Overall {
     let score = components.iter().map(|(c, r)| c.weight() * r.score).sum::<u32>() / 100;
     let (classification, reason) = classify(cx);
-    let message = match classification {
-        Classification::Workflow => format!("What you built is a workflow: {reason}."),
-        other => format!("What you built is closer to a {}: {reason}.", other.key()),
+    // A workflow runs from a trigger to an outcome: while a component is missing, the message says
+    // so instead of calling it a workflow beside a "missing" badge.
+    let missing: Vec<&str> = components
+        .iter()
+        .filter(|(_, r)| r.status == super::Status::Missing)
+        .map(|(c, _)| match c {
+            super::Component::Trigger => "no trigger",
+            super::Component::Steps => "no steps",
+            super::Component::Roles => "no roles",
+            super::Component::Handoffs => "no handoffs",
+            super::Component::InputsOutputs => "no inputs or outputs",
+            super::Component::Outcome => "no outcome",
+        })
+        .collect();
+    let message = match (classification, missing.split_last()) {
+        (Classification::Workflow, None) => format!("What you built is a workflow: {reason}."),
+        (Classification::Workflow, Some((last, []))) => {
+            format!("What you built has the shape of a workflow ({reason}), but it is not whole yet: it has {last}.")
+        }
+        (Classification::Workflow, Some((last, rest))) => format!(
+            "What you built has the shape of a workflow ({reason}), but it is not whole yet: it has {} and {last}.",
+            rest.join(", ")
+        ),
+        (other, _) => format!("What you built is closer to a {}: {reason}.", other.key()),
     };
     Overall {
         score,

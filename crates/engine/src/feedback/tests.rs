@@ -410,3 +410,46 @@ fn empty_strings_everywhere_give_findings_not_failures() {
         .iter()
         .any(|f| f.rule == "duplicate-role-id"));
 }
+
+/// The overall message sits beside the six badges: it never calls the work a workflow while one
+/// of them says "missing", whichever parts are taken away.
+#[test]
+fn the_overall_message_never_contradicts_the_components() {
+    let whole = crate::workflow::generate::workflow(5);
+    for mask in 0u8..8 {
+        let mut doc = whole.clone();
+        if mask & 1 != 0 {
+            doc.trigger = None;
+        }
+        if mask & 2 != 0 {
+            doc.outcome = None;
+        }
+        if mask & 4 != 0 {
+            for s in &mut doc.steps {
+                s.inputs.clear();
+                s.outputs.clear();
+            }
+            if let Some(t) = doc.trigger.as_mut() {
+                t.provides.clear();
+            }
+        }
+        let r = analyse(&doc, &Config::default());
+        let missing = r.components.iter().filter(|(_, c)| c.status == Status::Missing).count();
+        let says_workflow = r.overall.message.starts_with("What you built is a workflow");
+        assert!(!(says_workflow && missing > 0), "{mask}: {}", r.overall.message);
+        if r.overall.classification == Classification::Workflow && missing > 0 {
+            assert!(r.overall.message.contains("not whole yet"), "{}", r.overall.message);
+        }
+    }
+    let mut doc = whole.clone();
+    doc.trigger = None;
+    doc.outcome = None;
+    let r = analyse(&doc, &Config::default());
+    assert!(
+        r.overall
+            .message
+            .ends_with("but it is not whole yet: it has no trigger and no outcome."),
+        "{}",
+        r.overall.message
+    );
+}

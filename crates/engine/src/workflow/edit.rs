@@ -291,6 +291,47 @@ pub fn is_blank(doc: &WorkflowDoc) -> bool {
             .is_none_or(|o| o.description.trim().is_empty() && o.measure.trim().is_empty())
 }
 
+/// Adds a link from step `from` to step `to`, as drawing an arrow on the diagram does: the arrows
+/// already there stay (a step that went on to the following one keeps that link, now written
+/// out). Returns false when there is nothing to add: the link is there already, it would link a
+/// step to itself, or a step is missing.
+pub fn link(doc: &mut WorkflowDoc, from: usize, to: usize) -> bool {
+    if from == to || from >= doc.steps.len() || to >= doc.steps.len() {
+        return false;
+    }
+    let target = doc.steps[to].id.clone();
+    let following = doc.steps.get(from + 1).map(|s| s.id.clone());
+    let step = &mut doc.steps[from];
+    let next = step.next.get_or_insert_with(|| {
+        following
+            .into_iter()
+            .map(|to| NextDoc {
+                to,
+                ..NextDoc::default()
+            })
+            .collect()
+    });
+    if next.iter().any(|n| n.to == target) {
+        return false;
+    }
+    next.push(NextDoc {
+        to: target,
+        ..NextDoc::default()
+    });
+    true
+}
+
+/// Gives step `i` to role `role` (or to no one), as moving its box to another lane does. Returns
+/// false when nothing changes.
+pub fn set_role(doc: &mut WorkflowDoc, i: usize, role: Option<&str>) -> bool {
+    let Some(step) = doc.steps.get_mut(i) else { return false };
+    if step.role.as_deref() == role {
+        return false;
+    }
+    step.role = role.map(str::to_string);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,5 +466,36 @@ mod tests {
         doc.steps[0].title = "Check".into();
         assert!(!is_blank(&doc));
         assert!(!is_blank(&expense()));
+    }
+
+    #[test]
+    fn linking_keeps_the_arrows_already_there() {
+        let mut doc = crate::workflow::generate::workflow(4);
+        for s in &mut doc.steps {
+            s.next = None;
+        }
+        assert!(link(&mut doc, 0, 2));
+        let to: Vec<&str> = doc.steps[0].next.iter().flatten().map(|n| n.to.as_str()).collect();
+        assert_eq!(to, [doc.steps[1].id.as_str(), doc.steps[2].id.as_str()]);
+        assert!(!link(&mut doc, 0, 2), "the link is there already");
+        assert!(!link(&mut doc, 1, 1) && !link(&mut doc, 1, 9));
+        // The last step ends; a link from it is its only link.
+        assert!(link(&mut doc, 3, 0));
+        assert_eq!(doc.steps[3].next.as_ref().unwrap().len(), 1);
+        // An end written out becomes a link.
+        doc.steps[2].next = Some(Vec::new());
+        assert!(link(&mut doc, 2, 0));
+        assert_eq!(doc.steps[2].next.as_ref().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn set_role_moves_a_step_to_a_lane() {
+        let mut doc = crate::workflow::generate::workflow(3);
+        assert!(set_role(&mut doc, 1, None));
+        assert!(doc.steps[1].role.is_none());
+        assert!(!set_role(&mut doc, 1, None));
+        assert!(set_role(&mut doc, 1, Some("someone")));
+        assert_eq!(doc.steps[1].role.as_deref(), Some("someone"));
+        assert!(!set_role(&mut doc, 7, None));
     }
 }
