@@ -3,7 +3,7 @@
 //! cannot carry at all.
 
 use flowguide_engine::export::{bpmn, diagram};
-use flowguide_engine::workflow::{parse, NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, WorkflowDoc};
+use flowguide_engine::workflow::{generate, parse, NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, WorkflowDoc};
 use proptest::prelude::*;
 
 /// A workflow with `text` in every field that reaches an export.
@@ -94,5 +94,32 @@ proptest! {
         let doc = doc_with(&text);
         prop_assert!(roxmltree::Document::parse(&bpmn::xml(&doc)).is_ok());
         prop_assert!(roxmltree::Document::parse(&diagram::svg(&doc, &[])).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Diagrams of irregular workflows (branches, loops, long titles in several scripts) are
+    /// well-formed, and each box shows its whole title.
+    #[test]
+    fn varied_diagrams_are_well_formed(steps in 3usize..=40, seed in any::<u64>()) {
+        let doc = generate::varied(steps, seed);
+        let markers: Vec<usize> = (0..steps).map(|i| i % 3).collect();
+        let svg = diagram::svg(&doc, &markers);
+        let parsed = roxmltree::Document::parse(&svg).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for (i, step) in doc.steps.iter().enumerate() {
+            let index = i.to_string();
+            let group = parsed
+                .descendants()
+                .find(|n| n.attribute("data-index") == Some(index.as_str()))
+                .ok_or_else(|| TestCaseError::fail(format!("no box for step {i}")))?;
+            let shown: String = group
+                .children()
+                .filter(|n| n.has_tag_name("text"))
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .concat();
+            prop_assert_eq!(shown.replace(' ', ""), step.title.split_whitespace().collect::<String>());
+        }
     }
 }

@@ -20,7 +20,7 @@ pub fn diagram(sb: Sandbox) -> El {
             let g = Graph::new(d);
             let markers = sb.report.with(|r| diagram::markers(d, r));
             (
-                diagram::drawing(&g, &markers, &sb.id("drawing")),
+                diagram::drawing(&g, &markers, &sb.id("drawing"), &diagram::Options::default()),
                 diagram::describe_graph(&g),
             )
         })
@@ -84,7 +84,6 @@ pub fn diagram(sb: Sandbox) -> El {
             })
             .id(&sb.id("download-png")),
         );
-    let lane_height = diagram::px(diagram::LANE_HEIGHT);
     // The lane names stay in view while a long diagram scrolls sideways. The drawing has its own
     // names for downloads; these only cover them. Hidden from screen readers, which have the
     // drawing's titles and the text alternative.
@@ -92,15 +91,20 @@ pub fn diagram(sb: Sandbox) -> El {
         .class("lane-names")
         .attr("aria-hidden", "true")
         .style("width", &format!("{}px", diagram::px(diagram::LANE_LABEL - 8.0)))
-        .list(
-            move || drawn.with(|(p, _)| p.lanes.iter().enumerate().map(|(k, l)| numbered_key(k, l)).collect()),
-            move |k, key| {
-                el("span")
-                    .style("top", &format!("{}px", k as i64 * lane_height))
-                    .style("height", &format!("{lane_height}px"))
-                    .text(key_text(key))
-            },
-        );
+        // A few lanes, redrawn whole when they change (lanes grow with what they hold).
+        .region_all(move || {
+            drawn.with(|(p, _)| {
+                p.lanes
+                    .iter()
+                    .map(|b| {
+                        el("span")
+                            .style("top", &format!("{}px", diagram::px(b.top)))
+                            .style("height", &format!("{}px", diagram::px(b.height)))
+                            .text(&b.name)
+                    })
+                    .collect()
+            })
+        });
     let drawing = svg("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")
         .class("workflow-diagram")

@@ -1,5 +1,6 @@
 //! Builds realistic workflows of any size, for benchmarks and tests: roles take turns, each step
-//! uses what the step before it made, every tenth step is a decision with a rework loop back.
+//! uses what the step before it made, every tenth step is a decision with a rework loop back; and
+//! irregular ones from a seed, for tests of the diagram.
 
 use super::document::{NextDoc, OutcomeDoc, RoleDoc, StepDoc, TriggerDoc, TriggerKind, WorkflowDoc};
 
@@ -64,6 +65,124 @@ pub fn workflow(steps: usize) -> WorkflowDoc {
     doc.outcome = Some(OutcomeDoc {
         description: "The customer gets an answer".into(),
         measure: "Within 2 working days".into(),
+    });
+    doc
+}
+
+/// A workflow of `steps` steps shaped by `seed`, for tests of the diagram: one to six roles (some
+/// with long names, some steps with none), branches with conditions, joins, loops back and to the
+/// same step, ends part-way, channels on links, handoffs carrying one thing, several or nothing,
+/// and titles of up to 200 characters in several scripts, some with a word too long for a line.
+/// The same inputs always give the same document.
+pub fn varied(steps: usize, seed: u64) -> WorkflowDoc {
+    const WORDS: [&str; 16] = [
+        "Review",
+        "the",
+        "claim",
+        "and",
+        "send",
+        "it",
+        "on",
+        "проверить",
+        "заявку",
+        "مراجعة",
+        "الطلب",
+        "確認して送信する",
+        "😀",
+        "Überprüfung",
+        "naïve",
+        "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellerinnung",
+    ];
+    const WHEN: [&str; 5] = [
+        "approved",
+        "rejected",
+        "needs more information from the customer before anyone can go on",
+        "over the limit",
+        "yes",
+    ];
+    const VIA: [&str; 4] = [
+        "email",
+        "returns trolley",
+        "the shared drive folder of the regional team",
+        "phone",
+    ];
+    // splitmix64: small, and good enough to shape test documents.
+    let mut state = seed;
+    let mut rand = move |m: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % m.max(1) as u64) as usize
+    };
+    let roles = 1 + rand(6);
+    let mut doc = WorkflowDoc::new();
+    doc.name = format!("Varied workflow {seed}");
+    doc.trigger = Some(TriggerDoc {
+        kind: Some(TriggerKind::Event),
+        description: "Something arrives".into(),
+        provides: vec!["case file".into()],
+    });
+    doc.roles = (0..roles)
+        .map(|r| RoleDoc {
+            id: format!("r{r}"),
+            name: if rand(3) == 0 {
+                format!("Regional customer operations and complaints team {r}")
+            } else {
+                format!("Team {r}")
+            },
+        })
+        .collect();
+    for i in 0..steps {
+        let want = 1 + rand(200);
+        let mut title = String::new();
+        while title.chars().count() < want {
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(WORDS[rand(WORDS.len())]);
+        }
+        let next = match rand(8) {
+            _ if i + 1 == steps => Some(Vec::new()),
+            0 => None,
+            1 if i > 0 => Some(Vec::new()),
+            _ => Some(
+                (0..1 + rand(3))
+                    .map(|_| NextDoc {
+                        // Mostly forward, sometimes back (a loop) or to the same step.
+                        to: format!(
+                            "s{}",
+                            if rand(5) == 0 {
+                                rand(i + 1)
+                            } else {
+                                (i + 1 + rand(3)).min(steps - 1)
+                            }
+                        ),
+                        when: (rand(2) == 0).then(|| WHEN[rand(WHEN.len())].into()),
+                        via: (rand(2) == 0).then(|| VIA[rand(VIA.len())].into()),
+                    })
+                    .collect(),
+            ),
+        };
+        let mut inputs = Vec::new();
+        if rand(4) != 0 {
+            inputs.push("case file".to_string());
+        }
+        if i > 0 && rand(2) == 0 {
+            inputs.push(format!("note {}", rand(i)));
+        }
+        doc.steps.push(StepDoc {
+            id: format!("s{i}"),
+            title: title.chars().take(200).collect(),
+            role: (rand(8) != 0).then(|| format!("r{}", rand(roles))),
+            inputs,
+            outputs: vec!["case file".into(), format!("note {i}")],
+            next,
+        });
+    }
+    doc.outcome = Some(OutcomeDoc {
+        description: "It is done".into(),
+        measure: "Within a day".into(),
     });
     doc
 }
@@ -147,5 +266,14 @@ mod tests {
             let problems: Vec<_> = r.components.iter().flat_map(|(_, c)| &c.findings).collect();
             assert!(problems.is_empty(), "{n} steps: {problems:#?}");
         }
+    }
+
+    #[test]
+    fn varied_workflows_depend_only_on_their_inputs() {
+        assert_eq!(varied(20, 7), varied(20, 7));
+        assert_ne!(varied(20, 7), varied(20, 8));
+        let doc = varied(40, 1);
+        assert_eq!(doc.steps.len(), 40);
+        assert!(doc.steps.iter().all(|s| s.title.chars().count() <= 200));
     }
 }
