@@ -22,7 +22,12 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = roxmltree::Document::parse(&svg) {
         panic!("SVG is not well-formed ({e}):\n{svg}");
     }
-    let parts = diagram::drawing(&Graph::new(&doc), &markers, "fuzz").parts.concat();
+    // A phone's narrow lane column and a selected box, the way the sandbox draws it.
+    let options = diagram::Options {
+        lane_label: 60.0 + (data.len() % 140) as f64,
+        selected: doc.steps.len().checked_sub(1),
+    };
+    let parts = diagram::drawing(&Graph::new(&doc), &markers, "fuzz", &options).parts.concat();
     let wrapped = format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{parts}</svg>");
     if let Err(e) = roxmltree::Document::parse(&wrapped) {
         panic!("the diagram's parts are not well-formed ({e}):\n{wrapped}");
