@@ -327,6 +327,17 @@ impl El {
         self
     }
 
+    /// A style property that follows `f` (through the CSSOM, as [`El::style`]).
+    pub fn style_with(self, name: &'static str, f: impl Fn() -> String + 'static) -> El {
+        if let Some(h) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let style = h.style();
+            effect_boxed(Box::new(move || {
+                let _ = style.set_property(name, &f());
+            }));
+        }
+        self
+    }
+
     /// Sets the element's markup (for SVG the core has already escaped).
     pub fn inner_html(self, html: &str) -> El {
         self.0.set_inner_html(html);

@@ -93,8 +93,36 @@ pub struct Sandbox {
     pub notice: RwSignal<Option<Notice>>,
     /// Short messages for screen readers about what an action did ("Moved step 3 up").
     pub said: RwSignal<String>,
-    /// The step selected from the diagram, shown highlighted in the editor.
+    /// The selected step, highlighted in the editor and on the diagram.
     pub selected: RwSignal<Option<usize>>,
+    /// Whether the learner asked to check everything, including the parts not started yet.
+    pub check_all: RwSignal<bool>,
+    /// The tab the learner chose last: on narrow screens, the one part shown.
+    pub pane: RwSignal<Pane>,
+    /// What the panel beside the editor shows on wide screens: the feedback or the diagram.
+    pub side: RwSignal<Pane>,
+    /// Whether the screen is narrow (a phone): one part at a time, as tabs.
+    pub narrow: RwSignal<bool>,
+}
+
+/// A part of the sandbox a tab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Edit,
+    Feedback,
+    Diagram,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Edit, Pane::Feedback, Pane::Diagram];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Pane::Edit => "edit",
+            Pane::Feedback => "feedback",
+            Pane::Diagram => "diagram",
+        }
+    }
 }
 
 impl Sandbox {
@@ -114,6 +142,27 @@ impl Sandbox {
             notice: RwSignal::new(None),
             said: RwSignal::new(String::new()),
             selected: RwSignal::new(None),
+            check_all: RwSignal::new(false),
+            pane: RwSignal::new(Pane::Edit),
+            side: RwSignal::new(Pane::Diagram),
+            narrow: RwSignal::new(false),
+        }
+    }
+
+    /// Brings a part into view: its tab on a phone, the side panel's choice on a wide screen.
+    pub fn show(&self, pane: Pane) {
+        self.pane.set(pane);
+        if pane != Pane::Edit {
+            self.side.set(pane);
+        }
+    }
+
+    /// Whether `pane` is in view now.
+    pub fn showing(&self, pane: Pane) -> bool {
+        if self.narrow.get() {
+            self.pane.get() == pane
+        } else {
+            pane == Pane::Edit || self.side.get() == pane
         }
     }
 
