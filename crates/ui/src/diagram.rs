@@ -343,6 +343,19 @@ pub fn diagram(sb: Sandbox) -> El {
         .list(parts, |_, key| svg("g").inner_html(key_text(key)));
     let frame = frame
         .on("keydown", on_key)
+        // A press on the diagram focuses it without scrolling the panel: the box under the
+        // pointer must stay where it was pressed.
+        .on("mousedown", move |e| {
+            e.prevent_default();
+            if let Some(f) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = f.focus_with_options(&options);
+            }
+        })
         .on("dblclick", move |e| {
             if let Some(i) = step_at(&e) {
                 edit_step(i);
@@ -350,7 +363,10 @@ pub fn diagram(sb: Sandbox) -> El {
         })
         .on("wheel", on_wheel)
         .child(lane_names)
-        .child(drawing);
+        .child(drawing)
+        // Over the drawing, not above it: a line appearing above would move the boxes under
+        // the pointer.
+        .child_opt(drag_hint);
 
     // Keyed by text, so a keystroke replaces only the sentence it changed.
     let sentences = el("ol").list(
@@ -386,7 +402,6 @@ pub fn diagram(sb: Sandbox) -> El {
                     .child(el("li").text("+ and − zoom, 0 fits the width, Shift with an arrow scrolls; Ctrl with the wheel, or two fingers, zoom too.")),
             ),
         )
-        .child_opt(drag_hint)
         .child(frame)
         .child(
             el("details")

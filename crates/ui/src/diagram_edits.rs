@@ -145,7 +145,12 @@ pub fn pointer(
                 }
                 None => return,
             }
-            let _ = frame_el.set_pointer_capture(p.pointer_id());
+            // A press on the background pans; the frame takes the pointer so the pan goes on
+            // outside it. A press on a box takes it only once it moves, so a click or a
+            // double-click stays the box's.
+            if step.is_none() {
+                let _ = frame_el.set_pointer_capture(p.pointer_id());
+            }
         }
     };
     let on_move = {
@@ -176,6 +181,9 @@ pub fn pointer(
             let Some(pr) = gs.press.as_mut() else { return };
             if !pr.moved && (x - pr.x).abs() + (y - pr.y).abs() < 8.0 {
                 return;
+            }
+            if !pr.moved {
+                let _ = frame_el.set_pointer_capture(p.pointer_id());
             }
             pr.moved = true;
             let pr = *pr;

@@ -35,6 +35,23 @@ pub fn watch_narrow(sb: Sandbox) {
     on_cleanup(move || resized.remove());
 }
 
+/// Scrolls the page to `to`, or by `by`, at once (the site scrolls smoothly, which would leave
+/// the page mid-way when the next step measures it).
+fn jump(to: Option<f64>, by: f64) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    match to {
+        Some(y) => {
+            options.set_top(y);
+            window().scroll_to_with_scroll_to_options(&options);
+        }
+        None => {
+            options.set_top(by);
+            window().scroll_by_with_scroll_to_options(&options);
+        }
+    }
+}
+
 fn label(p: Pane) -> &'static str {
     match p {
         Pane::Edit => "Edit",
@@ -61,15 +78,28 @@ pub fn tabs(sb: Sandbox) -> El {
         at[from as usize] = y;
         scrolled.set(at);
         if from == Pane::Edit {
+            // The field last worked in (focus is on the tab by now).
             let field = document()
-                .active_element()
-                .filter(|e| e.closest(".pane-edit").ok().flatten().is_some());
+                .get_element_by_id(&sb.id("pane-edit"))
+                .and_then(|p| p.get_attribute("data-last-field"))
+                .and_then(|id| document().get_element_by_id(&id));
+            // Where it was on the screen, kept within the screen: coming back shows it.
+            let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(600.0);
             *anchor.borrow_mut() = field.map(|e| {
-                let top = e.get_bounding_client_rect().top();
+                let top = e
+                    .get_bounding_client_rect()
+                    .top()
+                    .clamp(64.0, (screen - 80.0).max(64.0));
                 (e, top)
             });
         }
         sb.show(p);
+        // Shown now, not when the effects run, so the page has its new height for the scroll.
+        for q in Pane::ALL {
+            if let Some(e) = document().get_element_by_id(&sb.id(&format!("pane-{}", q.key()))) {
+                let _ = e.toggle_attribute_with_force("hidden", !untrack(|| sb.showing(q)));
+            }
+        }
         let back = scrolled.get()[p as usize];
         // The top of the tabs where they sit in the page (they stick to the screen's top once
         // scrolled past, so their own position says nothing).
@@ -82,11 +112,13 @@ pub fn tabs(sb: Sandbox) -> El {
         let to = if back > 0.0 { back } else { top.min(y) };
         let field = if p == Pane::Edit { anchor.borrow().clone() } else { None };
         request_animation_frame(move || {
-            window().scroll_to_with_x_and_y(0.0, to);
-            // Steps off screen are laid out only when near, so the page may have moved: put the
-            // field back where it was on the screen.
+            jump(Some(to), 0.0);
+            // Steps off screen are laid out only when near, so the page may move once they are:
+            // put the field back where it was on the screen, now and after that layout.
             if let Some((e, at)) = field.filter(|(e, _)| e.is_connected()) {
-                window().scroll_by_with_x_and_y(0.0, e.get_bounding_client_rect().top() - at);
+                let settle = move || jump(None, e.get_bounding_client_rect().top() - at);
+                settle();
+                request_animation_frame(settle);
             }
         });
     });
@@ -181,6 +213,18 @@ pub fn pane(sb: Sandbox, p: Pane, content: El) -> El {
             (p != Pane::Edit || sb.narrow.get()).then(|| tab.clone())
         })
         .flag_with("hidden", move || !sb.showing(p))
+        // Remembers the field last focused in it, to bring it back to the same place.
+        .on("focusin", |e| {
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let (Some(t), Some(pane)) = (
+                target,
+                e.current_target().and_then(|c| c.dyn_into::<web_sys::Element>().ok()),
+            ) {
+                if !t.id().is_empty() {
+                    let _ = pane.set_attribute("data-last-field", &t.id());
+                }
+            }
+        })
         .child(content)
 }
 

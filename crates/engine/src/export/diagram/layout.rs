@@ -88,6 +88,16 @@ pub fn layout(g: &Graph) -> Layout {
     grid(g).0
 }
 
+/// `count` empty lists. (`vec![Vec::new(); count]` clones its element, which compiles to a
+/// larger generic function for each element type.)
+fn empty_lists<T>(count: usize) -> Vec<Vec<T>> {
+    let mut lists = Vec::with_capacity(count);
+    for _ in 0..count {
+        lists.push(Vec::new());
+    }
+    lists
+}
+
 /// The layout, and the step in each cell of each lane (`NONE` for none).
 fn grid(g: &Graph) -> (Layout, Vec<Vec<usize>>) {
     let doc = g.doc;
@@ -98,7 +108,7 @@ fn grid(g: &Graph) -> (Layout, Vec<Vec<usize>>) {
         let from_earlier = g.pred[i].iter().filter(|&&p| p < i).map(|&p| layer[p] + 1).max();
         layer[i] = from_earlier.unwrap_or(if i == 0 { 0 } else { layer[i - 1] + 1 });
     }
-    let mut taken: Vec<Vec<usize>> = vec![Vec::new(); lanes.len()];
+    let mut taken: Vec<Vec<usize>> = empty_lists(lanes.len());
     let mut cells = Vec::with_capacity(n);
     for i in 0..n {
         let lane = lane_of[i];
@@ -301,24 +311,29 @@ type Line = (usize, bool, [End; 2]);
 /// Lines that come within `near` of each other take different tracks, in the order that crosses
 /// fewest. (Ends of two lines are never level: ports keep clear of each other.)
 fn tracks(lines: &[Line], near: f64) -> (Vec<usize>, usize) {
+    // Plain loops rather than iterator chains: they compile to less code in the bundles.
     let span = |i: usize| {
         let [(a, _), (b, _)] = lines[i].2;
         (a.min(b), a.max(b))
     };
     // What putting `p` before `q` costs: each end of one that crosses the other.
     let cost = |p: usize, q: usize| -> usize {
-        let crosses = |line: usize, before: bool, (lo, hi): (f64, f64)| {
-            lines[line]
-                .2
-                .iter()
-                .filter(|&&(y, b)| b == before && y > lo + 0.5 && y < hi - 0.5)
-                .count()
-        };
-        crosses(q, true, span(p)) + crosses(p, false, span(q))
+        let mut crossed = 0;
+        for (line, before, (lo, hi)) in [(q, true, span(p)), (p, false, span(q))] {
+            for &(y, b) in &lines[line].2 {
+                if b == before && y > lo + 0.5 && y < hi - 0.5 {
+                    crossed += 1;
+                }
+            }
+        }
+        crossed
     };
     let mut order: Vec<usize> = Vec::with_capacity(lines.len());
     for i in 0..lines.len() {
-        let (mut left, mut right): (usize, usize) = (0, order.iter().map(|&j| cost(i, j)).sum());
+        let (mut left, mut right) = (0, 0);
+        for &j in &order {
+            right += cost(i, j);
+        }
         let mut best = (right, 0);
         for (k, &j) in order.iter().enumerate() {
             left += cost(j, i);
@@ -333,16 +348,15 @@ fn tracks(lines: &[Line], near: f64) -> (Vec<usize>, usize) {
     let mut count = 0;
     for (k, &i) in order.iter().enumerate() {
         let (lo, hi) = span(i);
-        at[i] = order[..k]
-            .iter()
-            .filter(|&&j| {
-                let (a, b) = span(j);
-                a < hi + near && lo < b + near
-            })
-            .map(|&j| at[j] + 1)
-            .max()
-            .unwrap_or(0);
-        count = count.max(at[i] + 1);
+        let mut track = 0;
+        for &j in &order[..k] {
+            let (a, b) = span(j);
+            if a < hi + near && lo < b + near {
+                track = track.max(at[j] + 1);
+            }
+        }
+        at[i] = track;
+        count = count.max(track + 1);
     }
     (at, count)
 }
@@ -453,7 +467,7 @@ pub(crate) fn geometry(g: &Graph, lane_label: f64) -> Geometry {
 
     // Corridor tracks: runs that share a gap take different tracks; each end goes up to its box
     // when the box's row is above the corridor.
-    let mut runs: Vec<Vec<Line>> = vec![Vec::new(); lanes + 1];
+    let mut runs: Vec<Vec<Line>> = empty_lists(lanes + 1);
     for (r, k) in links.iter().enumerate().filter(|(_, k)| !k.straight) {
         let (a, b) = (&nodes[k.from], &nodes[k.to]);
         let c = k.corr;
@@ -605,7 +619,7 @@ pub(crate) fn geometry(g: &Graph, lane_label: f64) -> Geometry {
     // Tracks in each gap (the gap before column c is gap c): a link turns once, in the gap before
     // its target, or twice, in the gap after its source and the one before its target; lines
     // with no height need no track.
-    let mut in_gap: Vec<Vec<Line>> = vec![Vec::new(); cols + 2];
+    let mut in_gap: Vec<Vec<Line>> = empty_lists(cols + 2);
     for (r, k) in links.iter_mut().enumerate() {
         // From the rows' middles to the page.
         let (a, b) = (&nodes[k.from], &nodes[k.to]);

@@ -10,8 +10,6 @@ mod layout;
 #[cfg(test)]
 mod tests;
 
-use std::fmt::Write;
-
 use crate::feedback::{Component, Report, Severity, Target};
 use crate::workflow::graph::{role_of, Graph};
 use crate::workflow::{artifact, WorkflowDoc};
@@ -128,58 +126,143 @@ pub struct Drawing {
 pub fn draw(g: &Graph, markers: &Markers, ids: &str) -> String {
     let d = drawing(g, markers, ids, &Options::default());
     let ids = escape(ids);
-    let (w, h) = (px(d.width), px(d.height));
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{ids}-title\"><title id=\"{ids}-title\">{}</title>{STYLE}",
-        escape(&d.title)
-    );
+    let mut out = Svg(String::new());
+    out.s("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" viewBox=\"0 0 ")
+        .num(d.width)
+        .s(" ")
+        .num(d.height)
+        .s("\"")
+        .attr("width", d.width)
+        .attr("height", d.height)
+        .s(" role=\"img\" aria-labelledby=\"")
+        .s(&ids)
+        .s("-title\"><title id=\"")
+        .s(&ids)
+        .s("-title\">")
+        .esc(&d.title)
+        .s("</title>")
+        .s(STYLE);
     for part in &d.parts {
-        out.push_str(part);
+        out.s(part);
     }
-    out.push_str("</svg>");
-    out
+    out.s("</svg>");
+    out.0
 }
 
-/// Writes one line of text at `(x, y)` with more attributes `attrs`.
-fn text(out: &mut String, (x, y): (f64, f64), attrs: &str, body: &str) {
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"{}\"{attrs}>{}</text>",
-        px(x),
-        px(y),
-        escape(body)
-    );
+/// Writes a whole number in decimal, as `Display` would. The drawing and its text alternative
+/// print only whole numbers, and only through here: each `format!` or `write!` call site would
+/// compile to its own argument-building code, which in the WebAssembly bundles costs far more
+/// than this loop.
+#[inline(never)]
+fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let (mut digits, mut at, mut u) = ([0u8; 20], 20, v.unsigned_abs());
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
-/// A route's path data: its corners rounded off by up to 6.
-fn path(out: &mut String, p: &[(f64, f64)]) {
-    let step = |a: (f64, f64), b: (f64, f64)| {
-        let len = (b.0 - a.0).abs() + (b.1 - a.1).abs();
-        (len, (b.0 - a.0) / len, (b.1 - a.1) / len)
-    };
-    for (k, &(x, y)) in p.iter().enumerate() {
-        match (k.checked_sub(1).map(|j| p[j]), p.get(k + 1)) {
-            (None, _) => {
-                let _ = write!(out, "M{} {}", px(x), px(y));
-            }
-            (Some(a), Some(&b)) => {
-                let ((l1, ux, uy), (l2, vx, vy)) = (step(a, (x, y)), step((x, y), b));
-                let r = 6f64.min(l1 / 2.0).min(l2 / 2.0);
-                let _ = write!(
-                    out,
-                    " L{} {} Q{} {} {} {}",
-                    px(x - ux * r),
-                    px(y - uy * r),
-                    px(x),
-                    px(y),
-                    px(x + vx * r),
-                    px(y + vy * r)
-                );
-            }
-            _ => {
-                let _ = write!(out, " L{} {}", px(x), px(y));
+/// SVG markup being written: text as it is, text to escape, and coordinates rounded to whole
+/// pixels (see [`push_int`] for why there is no `format!` here). Each method returns the writer,
+/// so one element reads as one chain.
+struct Svg(String);
+
+impl Svg {
+    /// Markup as it is.
+    #[inline(never)]
+    fn s(&mut self, s: &str) -> &mut Svg {
+        self.0.push_str(s);
+        self
+    }
+
+    /// Text, escaped.
+    #[inline(never)]
+    fn esc(&mut self, s: &str) -> &mut Svg {
+        self.s(&escape(s))
+    }
+
+    /// A whole number.
+    #[inline(never)]
+    fn int(&mut self, v: i64) -> &mut Svg {
+        push_int(&mut self.0, v);
+        self
+    }
+
+    /// A coordinate, as [`px`] rounds it.
+    #[inline(never)]
+    fn num(&mut self, x: f64) -> &mut Svg {
+        self.int(px(x))
+    }
+
+    /// A point, `x y`.
+    #[inline(never)]
+    fn pt(&mut self, x: f64, y: f64) -> &mut Svg {
+        self.num(x).s(" ").num(y)
+    }
+
+    /// An attribute with a coordinate: ` name="x"`.
+    #[inline(never)]
+    fn attr(&mut self, name: &str, x: f64) -> &mut Svg {
+        self.s(" ").s(name).s("=\"").num(x).s("\"")
+    }
+
+    /// The start tag of one line of text at `(x, y)` with one more attribute, `name="value"`.
+    #[inline(never)]
+    fn text_at(&mut self, x: f64, y: f64, name: &str, value: &str) -> &mut Svg {
+        self.s("<text")
+            .attr("x", x)
+            .attr("y", y)
+            .s(" ")
+            .s(name)
+            .s("=\"")
+            .s(value)
+            .s("\">")
+    }
+
+    /// One line of text, `body`, at `(x, y)` with one more attribute.
+    #[inline(never)]
+    fn text(&mut self, x: f64, y: f64, name: &str, value: &str, body: &str) -> &mut Svg {
+        self.text_at(x, y, name, value).esc(body).s("</text>")
+    }
+
+    /// A route's path data: its corners rounded off by up to 6.
+    #[inline(never)]
+    fn path(&mut self, p: &[(f64, f64)]) -> &mut Svg {
+        let step = |a: (f64, f64), b: (f64, f64)| {
+            let len = (b.0 - a.0).abs() + (b.1 - a.1).abs();
+            (len, (b.0 - a.0) / len, (b.1 - a.1) / len)
+        };
+        for (k, &(x, y)) in p.iter().enumerate() {
+            match (k.checked_sub(1).map(|j| p[j]), p.get(k + 1)) {
+                (None, _) => {
+                    self.s("M").pt(x, y);
+                }
+                (Some(a), Some(&b)) => {
+                    let ((l1, ux, uy), (l2, vx, vy)) = (step(a, (x, y)), step((x, y), b));
+                    let r = 6f64.min(l1 / 2.0).min(l2 / 2.0);
+                    self.s(" L")
+                        .pt(x - ux * r, y - uy * r)
+                        .s(" Q")
+                        .pt(x, y)
+                        .s(" ")
+                        .pt(x + vx * r, y + vy * r);
+                }
+                _ => {
+                    self.s(" L").pt(x, y);
+                }
             }
         }
+        self
     }
 }
 
@@ -189,65 +272,58 @@ pub fn drawing(g: &Graph, markers: &Markers, ids: &str, opts: &Options) -> Drawi
     let doc = g.doc;
     let geo = layout::geometry(g, opts.lane_label);
     let n = doc.steps.len();
-    let title = format!(
-        "Diagram of {}",
-        if doc.name.trim().is_empty() {
-            "the workflow"
-        } else {
-            doc.name.trim()
-        }
-    );
+    let name = doc.name.trim();
+    // Pushed, not `concat` or `format!`: either would bring its own generic code into the bundle.
+    let mut title = String::from("Diagram of ");
+    title.push_str(if name.is_empty() { "the workflow" } else { name });
     let ids = escape(ids);
     let mut parts = Vec::with_capacity(n * 2 + geo.lanes.len() + 4);
-    parts.push(format!("<defs><marker id=\"{ids}-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram-arrowhead\"/></marker></defs>"));
+    let mut out = Svg(String::new());
+    out.s("<defs><marker id=\"").s(&ids).s("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram-arrowhead\"/></marker></defs>");
+    parts.push(std::mem::take(&mut out.0));
     for (k, (band, (lines, y))) in geo.lanes.iter().zip(&geo.lane_lines).enumerate() {
-        let mut out = format!(
-            "<g class=\"diagram-lane{}\"><rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-            if k % 2 == 1 { " diagram-lane-alt" } else { "" },
-            px(band.top),
-            px(geo.width),
-            px(band.height)
-        );
+        out.s("<g class=\"diagram-lane")
+            .s(if k % 2 == 1 { " diagram-lane-alt" } else { "" })
+            .s("\"><rect x=\"0\"")
+            .attr("y", band.top)
+            .attr("width", geo.width)
+            .attr("height", band.height)
+            .s("/>");
         for (j, line) in lines.iter().enumerate() {
-            text(
-                &mut out,
-                (12.0, y + j as f64 * LINE),
-                " class=\"diagram-lane-name\"",
-                line,
-            );
+            out.text(12.0, y + j as f64 * LINE, "class", "diagram-lane-name", line);
         }
-        out.push_str("</g>");
-        parts.push(out);
+        out.s("</g>");
+        parts.push(std::mem::take(&mut out.0));
     }
     // Links first, so boxes sit on top of them.
     for r in &geo.routes {
-        let mut out = format!(
-            "<path class=\"diagram-link{}\" d=\"",
-            if r.handoff { " diagram-handoff" } else { "" }
-        );
-        path(&mut out, &r.points);
-        let _ = write!(out, "\" marker-end=\"url(#{ids}-arrow)\"/>");
+        out.s("<path class=\"diagram-link")
+            .s(if r.handoff { " diagram-handoff" } else { "" })
+            .s("\" d=\"")
+            .path(&r.points)
+            .s("\" marker-end=\"url(#")
+            .s(&ids)
+            .s("-arrow)\"/>");
         for lab in &r.labels {
             let (x, y) = (lab.rect.x, lab.rect.y);
             let lh = lab.rect.h / lab.lines.len() as f64;
-            let class = format!(" class=\"{}\"", lab.class);
             for (j, line) in lab.lines.iter().enumerate() {
-                text(&mut out, (x, y + (j + 1) as f64 * lh - 4.0), &class, line);
+                out.text(x, y + (j + 1) as f64 * lh - 4.0, "class", lab.class, line);
             }
         }
-        parts.push(out);
+        parts.push(std::mem::take(&mut out.0));
     }
     let ends = [
         (
             "start",
-            "Trigger",
+            "Trigger: ",
             doc.trigger.as_ref().map(|t| &t.description),
             "Start",
             "No trigger yet",
         ),
         (
             "end",
-            "Outcome",
+            "Outcome: ",
             doc.outcome.as_ref().map(|o| &o.description),
             "End",
             "No outcome yet",
@@ -257,60 +333,59 @@ pub fn drawing(g: &Graph, markers: &Markers, ids: &str, opts: &Options) -> Drawi
         let b = geo.boxes[n + k];
         let (x, y) = (b.x + END_R, b.y + END_R);
         let said = said.map_or("", |d| d.trim());
-        let mut out = format!(
-            "<g class=\"diagram-{class}\"><circle cx=\"{}\" cy=\"{}\" r=\"18\"/><title>{what}: {}</title>",
-            px(x),
-            px(y),
-            escape(if said.is_empty() { none } else { said })
-        );
-        // "Start" and "End" over the circle (38 and 23 wide at 7.5 a character).
-        text(&mut out, (x, b.y - 9.0), " text-anchor=\"middle\"", label);
-        out.push_str("</g>");
-        parts.push(out);
+        out.s("<g class=\"diagram-")
+            .s(class)
+            .s("\"><circle")
+            .attr("cx", x)
+            .attr("cy", y)
+            .s(" r=\"18\"/><title>")
+            .s(what)
+            .esc(if said.is_empty() { none } else { said })
+            .s("</title>")
+            // "Start" and "End" over the circle (38 and 23 wide at 7.5 a character).
+            .text(x, b.y - 9.0, "text-anchor", "middle", label)
+            .s("</g>");
+        parts.push(std::mem::take(&mut out.0));
     }
     for (i, step) in doc.steps.iter().enumerate() {
         let b = geo.boxes[i];
         let problems = markers.get(i).copied().unwrap_or(0);
-        let mut out = format!(
-            "<g class=\"diagram-step{}{}\" data-step=\"{}\" data-index=\"{i}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"/>",
-            if problems > 0 { " has-problems" } else { "" },
-            if opts.selected == Some(i) { " selected" } else { "" },
-            escape(&step.id),
-            escape(&format!("Step {}: {}", i + 1, layout::title_of(doc, i))),
-            px(b.x),
-            px(b.y),
-            px(b.w),
-            px(b.h)
-        );
+        out.s("<g class=\"diagram-step")
+            .s(if problems > 0 { " has-problems" } else { "" })
+            .s(if opts.selected == Some(i) { " selected" } else { "" })
+            .s("\" data-step=\"")
+            .esc(&step.id)
+            .s("\" data-index=\"")
+            .int(i as i64)
+            .s("\"><title>Step ")
+            .int(i as i64 + 1)
+            .s(": ")
+            .esc(layout::title_of(doc, i))
+            .s("</title><rect")
+            .attr("x", b.x)
+            .attr("y", b.y)
+            .attr("width", b.w)
+            .attr("height", b.h)
+            .s(" rx=\"8\"/>");
         let lines = &geo.titles[i];
         let first = b.y + (b.h - lines.len() as f64 * LINE) / 2.0 + 12.0;
         for (k, line) in lines.iter().enumerate() {
-            text(
-                &mut out,
-                (b.x + b.w / 2.0, first + k as f64 * LINE),
-                " text-anchor=\"middle\"",
-                line,
-            );
+            out.text(b.x + b.w / 2.0, first + k as f64 * LINE, "text-anchor", "middle", line);
         }
         if problems > 0 {
             // A marker with a count and a "!" shape, so it never relies on colour alone.
             let (x, y) = (b.x + b.w - 4.0, b.y + 4.0);
-            let _ = write!(
-                out,
-                "<g class=\"diagram-marker\"><circle cx=\"{}\" cy=\"{}\" r=\"11\"/>",
-                px(x),
-                px(y)
-            );
-            text(
-                &mut out,
-                (x, y + 4.0),
-                " text-anchor=\"middle\"",
-                &format!("!{problems}"),
-            );
-            out.push_str("</g>");
+            out.s("<g class=\"diagram-marker\"><circle")
+                .attr("cx", x)
+                .attr("cy", y)
+                .s(" r=\"11\"/>")
+                .text_at(x, y + 4.0, "text-anchor", "middle")
+                .s("!")
+                .int(problems as i64)
+                .s("</text></g>");
         }
-        out.push_str("</g>");
-        parts.push(out);
+        out.s("</g>");
+        parts.push(std::mem::take(&mut out.0));
     }
     let mut boxes = geo.boxes;
     boxes.truncate(n);
@@ -329,51 +404,71 @@ pub fn describe(doc: &WorkflowDoc) -> Vec<String> {
     describe_graph(&Graph::new(doc))
 }
 
-/// The text alternative from an analysis the caller already has.
+/// The text alternative from an analysis the caller already has. Written piece by piece, with
+/// numbers through [`push_int`], for the reason given there.
 pub fn describe_graph(g: &Graph) -> Vec<String> {
     let doc = g.doc;
     // Handoffs come in the order of the links they are on.
     let mut handoffs = g.handoffs.iter().peekable();
-    (0..doc.steps.len())
-        .map(|i| {
-            let t = doc.steps[i].title.trim();
-            let mut s = format!("Step {}, {}", i + 1, if t.is_empty() { "untitled" } else { t });
-            match role_of(&doc.steps[i]) {
-                Some(r) => s.push_str(&format!(", by {}", doc.role_name(r))),
-                None => s.push_str(", by no one yet"),
+    let mut all = Vec::with_capacity(doc.steps.len());
+    for (i, step) in doc.steps.iter().enumerate() {
+        let t = step.title.trim();
+        let mut s = String::from("Step ");
+        push_int(&mut s, i as i64 + 1);
+        s.push_str(", ");
+        s.push_str(if t.is_empty() { "untitled" } else { t });
+        match role_of(step) {
+            Some(r) => {
+                s.push_str(", by ");
+                s.push_str(doc.role_name(r));
             }
-            let mut parts = Vec::new();
-            for e in &g.succ[i] {
-                let cond = e.when.map(|w| format!("if {}, ", w.trim())).unwrap_or_default();
-                let via = e.via.map(|v| format!(" by {}", v.trim())).unwrap_or_default();
-                if let Some(h) = handoffs.next_if(|h| h.from == e.from && h.to == e.to) {
-                    let what = if h.carries.is_empty() {
-                        "nothing".to_string()
-                    } else {
-                        h.carries
-                            .iter()
-                            .map(|c| artifact::display(c))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    };
-                    parts.push(format!(
-                        "{cond}hands off {what} to {}{via} for step {}",
-                        doc.role_name(h.to_role),
-                        e.to + 1
-                    ));
-                } else if e.when.is_some() || e.via.is_some() {
-                    parts.push(format!("{cond}goes on to step {}{via}", e.to + 1));
+            None => s.push_str(", by no one yet"),
+        }
+        // Each part of the sentence after the first follows a "; ".
+        for e in &g.succ[i] {
+            let h = handoffs.next_if(|h| h.from == e.from && h.to == e.to);
+            if h.is_none() && e.when.is_none() && e.via.is_none() {
+                continue;
+            }
+            s.push_str("; ");
+            if let Some(w) = e.when {
+                s.push_str("if ");
+                s.push_str(w.trim());
+                s.push_str(", ");
+            }
+            let via = |s: &mut String| {
+                if let Some(v) = e.via {
+                    s.push_str(" by ");
+                    s.push_str(v.trim());
                 }
+            };
+            if let Some(h) = h {
+                s.push_str("hands off ");
+                if h.carries.is_empty() {
+                    s.push_str("nothing");
+                }
+                for (k, c) in h.carries.iter().enumerate() {
+                    if k > 0 {
+                        s.push_str(" and ");
+                    }
+                    s.push_str(&artifact::display(c));
+                }
+                s.push_str(" to ");
+                s.push_str(doc.role_name(h.to_role));
+                via(&mut s);
+                s.push_str(" for step ");
+                push_int(&mut s, e.to as i64 + 1);
+            } else {
+                s.push_str("goes on to step ");
+                push_int(&mut s, e.to as i64 + 1);
+                via(&mut s);
             }
-            if g.is_end[i] {
-                parts.push("ends the workflow".to_string());
-            }
-            if !parts.is_empty() {
-                s.push_str("; ");
-                s.push_str(&parts.join("; "));
-            }
-            s.push('.');
-            s
-        })
-        .collect()
+        }
+        if g.is_end[i] {
+            s.push_str("; ends the workflow");
+        }
+        s.push('.');
+        all.push(s);
+    }
+    all
 }
