@@ -4,7 +4,8 @@
 //! link two steps) by pointer and by keyboard, each through the sandbox's one undoable edit path.
 //! It also gives the text alternative and the SVG and PNG downloads.
 
-use flowguide_engine::export::diagram::{self, Drawing, Options};
+use flowguide_engine::export::diagram::pick::{self, Step};
+use flowguide_engine::export::diagram::{self, Options};
 use flowguide_engine::workflow::graph::Graph;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -23,12 +24,6 @@ const ZOOM_STEP: f64 = 1.25;
 const ZOOM: (f64, f64) = (0.25, 3.0);
 /// "Fit" never shrinks text below this, so it stays readable; wider diagrams scroll.
 const FIT_MIN: f64 = 0.75;
-
-/// The lane step `i`'s box is in.
-fn lane_at(d: &Drawing, i: usize) -> Option<usize> {
-    let r = d.boxes.get(i)?;
-    d.lanes.iter().position(|b| r.y >= b.top && r.y < b.top + b.height)
-}
 
 fn lane_width(sb: Sandbox) -> f64 {
     if sb.narrow.get() {
@@ -177,7 +172,7 @@ pub fn diagram(sb: Sandbox) -> El {
     let lane_role = move |k: usize| -> Option<(Option<String>, String)> {
         drawn.with_untracked(|(p, _)| {
             let name = p.lanes.get(k)?.name.clone();
-            let step = (0..p.boxes.len()).find(|&i| lane_at(p, i) == Some(k));
+            let step = (0..p.boxes.len()).find(|&i| pick::lane_of(p, i) == Some(k));
             let role = step.and_then(|i| {
                 sb.doc.with_untracked(|d| {
                     d.steps[i]
@@ -234,8 +229,10 @@ pub fn diagram(sb: Sandbox) -> El {
                 #[cfg(feature = "diagram-edits")]
                 "ArrowUp" | "ArrowDown" if k.alt_key() => {
                     // Alt and an arrow move the selected step to the lane above or below.
-                    if let (Some(i), Some(lane)) = (now, now.and_then(|i| drawn.with_untracked(|(p, _)| lane_at(p, i))))
-                    {
+                    if let (Some(i), Some(lane)) = (
+                        now,
+                        now.and_then(|i| drawn.with_untracked(|(p, _)| pick::lane_of(p, i))),
+                    ) {
                         let lanes = drawn.with_untracked(|(p, _)| p.lanes.len());
                         let target = if key == "ArrowUp" {
                             lane.checked_sub(1)
@@ -248,36 +245,19 @@ pub fn diagram(sb: Sandbox) -> El {
                     }
                     None
                 }
-                "ArrowRight" if n > 0 => Some(now.map_or(0, |i| (i + 1).min(n - 1))),
-                "ArrowLeft" if n > 0 => Some(now.map_or(0, |i| i.saturating_sub(1))),
-                "ArrowUp" | "ArrowDown" if n > 0 => {
-                    // The nearest box in the next lane up or down.
-                    let from = now.unwrap_or(0);
-                    drawn.with_untracked(|(p, _)| {
-                        let r = p.boxes[from];
-                        let cx = r.x + r.w / 2.0;
-                        let below = key == "ArrowDown";
-                        p.boxes
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, b)| {
-                                if below {
-                                    b.y > r.y + r.h / 2.0
-                                } else {
-                                    b.y + b.h < r.y + r.h / 2.0
-                                }
-                            })
-                            .min_by(|(_, a), (_, b)| {
-                                let da = (a.y - r.y).abs() * 4.0 + (a.x + a.w / 2.0 - cx).abs();
-                                let db = (b.y - r.y).abs() * 4.0 + (b.x + b.w / 2.0 - cx).abs();
-                                da.total_cmp(&db)
-                            })
-                            .map(|(j, _)| j)
-                            .or(Some(from))
-                    })
+                // The arrows walk the steps: ← and → in the list's order, ↑ and ↓ to the
+                // nearest box in the lanes above and below.
+                "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
+                    let step = match key.as_str() {
+                        "ArrowRight" => Step::Next,
+                        "ArrowLeft" => Step::Previous,
+                        "ArrowUp" => Step::Up,
+                        "ArrowDown" => Step::Down,
+                        "Home" => Step::First,
+                        _ => Step::Last,
+                    };
+                    drawn.with_untracked(|(p, _)| pick::next(p, now, step))
                 }
-                "Home" if n > 0 => Some(0),
-                "End" if n > 0 => Some(n - 1),
                 _ => return,
             };
             e.prevent_default();
@@ -427,7 +407,7 @@ use edits::{pointer, step_tools};
 fn pointer(
     _: Sandbox,
     frame: El,
-    _: Memo<(Drawing, Vec<String>)>,
+    _: Memo<(diagram::Drawing, Vec<String>)>,
     _: impl Fn() -> f64 + Copy + 'static,
     _: impl Fn(f64) + Copy + 'static,
     select: impl Fn(usize, bool) + Copy + 'static,

@@ -6,12 +6,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use flowguide_engine::export::diagram::pick::{drop_at, Drop};
 use flowguide_engine::export::diagram::{self, Drawing};
 use flowguide_engine::workflow::edit;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{lane_at, name_in, step_at, step_name};
+use super::{name_in, step_at, step_name};
 use crate::dom::{button, el, option, target_value, El};
 use crate::editor::focus_later;
 use crate::state::Sandbox;
@@ -24,25 +25,6 @@ struct Press {
     x: f64,
     y: f64,
     moved: bool,
-}
-
-/// What dropping a dragged box at a point does.
-#[derive(Clone, Copy, PartialEq)]
-enum Drop {
-    Link(usize),
-    Lane(usize),
-    Nothing,
-}
-
-fn drop_at(d: &Drawing, step: usize, x: f64, y: f64) -> Drop {
-    let inside = |r: &diagram::Rect| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
-    if let Some(j) = d.boxes.iter().position(inside) {
-        return if j == step { Drop::Nothing } else { Drop::Link(j) };
-    }
-    match d.lanes.iter().position(|b| y >= b.top && y < b.top + b.height) {
-        Some(k) if lane_at(d, step) != Some(k) => Drop::Lane(k),
-        _ => Drop::Nothing,
-    }
 }
 
 /// Links step `from` to step `to`, as one undoable edit, and says what happened.
