@@ -20,6 +20,9 @@ pub struct Options {
     pub content: PathBuf,
     /// The repository root, where `style/` and `schema/` are.
     pub root: PathBuf,
+    /// Where the stylesheets and the favicon are read from, if not `style/` (a release build
+    /// minifies them into its bundle folder first).
+    pub style: Option<PathBuf>,
     pub out: Option<PathBuf>,
     pub public_url: String,
     /// Each bundle's name and the folder Trunk built it into (`NAME.js` and `NAME_bg.wasm`).
@@ -143,7 +146,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     };
 
     // Shared files.
-    let style = o.root.join("style");
+    let style = o.style.clone().unwrap_or_else(|| o.root.join("style"));
     let base_css = w.asset("base", "css", &read(&style.join("base.css"))?)?;
     let site_css = w.asset("site", "css", &read(&style.join("site.css"))?)?;
     let sandbox_css = w.asset("sandbox", "css", &read(&style.join("sandbox.css"))?)?;

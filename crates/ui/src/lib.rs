@@ -28,7 +28,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use dom::{button, el, El};
-use state::{Notice, Pane, Sandbox, SaveState, Tone};
+#[cfg(feature = "editor-layout")]
+use state::Pane;
+use state::{Notice, Sandbox, SaveState, Tone};
 use storage::Loaded;
 
 /// Opens a file's text as the workflow, or says what is wrong and leaves the work as it was.
@@ -301,18 +303,7 @@ pub fn sandbox_view(
         });
     layout::watch_narrow(sb);
     let (bar, share_box) = toolbar(sb);
-    let main = el("div").class("sandbox-main");
-    let splitter = layout::splitter(sb, &main.handle());
-    let main = main
-        .child(layout::tabs(sb))
-        .child(layout::pane(sb, Pane::Edit, editor::editor(sb)))
-        .child(splitter)
-        .child(
-            el("div")
-                .class("sandbox-side")
-                .child(layout::pane(sb, Pane::Diagram, diagram::diagram(sb)))
-                .child(layout::pane(sb, Pane::Feedback, feedback::feedback_panel(sb))),
-        );
+    let main = work_area(sb);
     let root = root
         .child(bar)
         .child(share_box)
@@ -325,6 +316,34 @@ pub fn sandbox_view(
             .attr("aria-hidden", "true")
             .text("Drop the file to open it"),
     )
+}
+
+/// The editor with a panel beside it (the diagram or the feedback, by tabs) and a handle to
+/// resize the two; on a phone, Edit, Feedback and Diagram as tabs (see [`layout`]). The studio's.
+#[cfg(feature = "editor-layout")]
+fn work_area(sb: Sandbox) -> El {
+    let main = el("div").class("sandbox-main");
+    let splitter = layout::splitter(sb, &main.handle());
+    main.child(layout::tabs(sb))
+        .child(layout::pane(sb, Pane::Edit, editor::editor(sb)))
+        .child(splitter)
+        .child(
+            el("div")
+                .class("sandbox-side")
+                .child(layout::pane(sb, Pane::Diagram, diagram::diagram(sb)))
+                .child(layout::pane(sb, Pane::Feedback, feedback::feedback_panel(sb))),
+        )
+}
+
+/// Without the `editor-layout` feature (an embed, whose course page sizes its frame to fit):
+/// the editor and the feedback side by side with the diagram below, one under another on a phone.
+#[cfg(not(feature = "editor-layout"))]
+fn work_area(sb: Sandbox) -> El {
+    el("div")
+        .class("sandbox-main sandbox-stacked")
+        .child(editor::editor(sb))
+        .child(feedback::feedback_panel(sb))
+        .child(el("div").class("sandbox-below").child(diagram::diagram(sb)))
 }
 
 fn toolbar(sb: Sandbox) -> (El, El) {

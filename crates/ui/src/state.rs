@@ -97,10 +97,12 @@ pub struct Sandbox {
     pub selected: RwSignal<Option<usize>>,
     /// Whether the learner asked to check everything, including the parts not started yet.
     pub check_all: RwSignal<bool>,
-    /// The tab the learner chose last: on narrow screens, the one part shown.
-    pub pane: RwSignal<Pane>,
-    /// What the panel beside the editor shows on wide screens: the feedback or the diagram.
-    pub side: RwSignal<Pane>,
+    /// On a phone, whether the editor is the part shown (if not, the side panel's part is).
+    /// Which part is shown is kept in two flags, not a signal of `Pane`: each new signal type adds
+    /// its own copy of the reactive code to the bundle. [`Sandbox::chosen`] reads them.
+    editing: RwSignal<bool>,
+    /// Whether the panel beside the editor shows the feedback (if not, the diagram).
+    side_feedback: RwSignal<bool>,
     /// Whether the screen is narrow (a phone): one part at a time, as tabs.
     pub narrow: RwSignal<bool>,
 }
@@ -143,26 +145,44 @@ impl Sandbox {
             said: RwSignal::new(String::new()),
             selected: RwSignal::new(None),
             check_all: RwSignal::new(false),
-            pane: RwSignal::new(Pane::Edit),
-            side: RwSignal::new(Pane::Diagram),
+            editing: RwSignal::new(true),
+            side_feedback: RwSignal::new(false),
             narrow: RwSignal::new(false),
         }
     }
 
     /// Brings a part into view: its tab on a phone, the side panel's choice on a wide screen.
     pub fn show(&self, pane: Pane) {
-        self.pane.set(pane);
+        self.editing.set(pane == Pane::Edit);
         if pane != Pane::Edit {
-            self.side.set(pane);
+            self.side_feedback.set(pane == Pane::Feedback);
+        }
+    }
+
+    /// What the panel beside the editor shows: the feedback or the diagram.
+    pub fn side(&self) -> Pane {
+        if self.side_feedback.get() {
+            Pane::Feedback
+        } else {
+            Pane::Diagram
+        }
+    }
+
+    /// The tab chosen: on a phone the one part shown, on a wide screen the side panel's.
+    pub fn chosen(&self) -> Pane {
+        if self.narrow.get() && self.editing.get() {
+            Pane::Edit
+        } else {
+            self.side()
         }
     }
 
     /// Whether `pane` is in view now.
     pub fn showing(&self, pane: Pane) -> bool {
         if self.narrow.get() {
-            self.pane.get() == pane
+            self.chosen() == pane
         } else {
-            pane == Pane::Edit || self.side.get() == pane
+            pane == Pane::Edit || self.side() == pane
         }
     }
 
