@@ -379,9 +379,17 @@ test.describe("on a phone", () => {
     // Break something: the feedback tab counts it.
     await page.locator("#wf-step-2-title").fill("");
     await expect(page.locator("#wf-tab-feedback .tab-count")).toHaveText("1");
-    await page.locator("#wf-step-2-title").evaluate((e) => e.scrollIntoView({ block: "center", behavior: "instant" }));
-    await page.waitForTimeout(100);
-    const y = (await page.locator("#wf-step-2-title").boundingBox()).y;
+    // Into the middle of the screen. Steps are laid out only when near the screen, so the page
+    // can move under the field once the steps above it are: scroll again until it stays put.
+    const field = page.locator("#wf-step-2-title");
+    await expect.poll(async () => {
+      const before = (await field.boundingBox()).y;
+      await field.evaluate((e) => e.scrollIntoView({ block: "center", behavior: "instant" }));
+      await page.waitForTimeout(100);
+      const after = (await field.boundingBox()).y;
+      return after > 100 && after < 560 && Math.abs(after - before) < 1;
+    }).toBe(true);
+    const y = (await field.boundingBox()).y;
     // The tabs stay at the top of the screen while the editor scrolls.
     const tabs = await page.locator("#wf-tabs").boundingBox();
     expect(tabs.y).toBeLessThan(2);

@@ -44,11 +44,13 @@ pub fn svg(tag: &str) -> El {
 
 /// A `<button type="button" class=…>` with its text and click handler: the commonest control.
 pub fn button(class: &str, text: &str, on_click: impl FnMut(Event) + 'static) -> El {
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .text(text)
-        .on("click", on_click)
+    button_boxed(class, text, Box::new(on_click))
+}
+
+fn button_boxed(class: &str, text: &str, on_click: Box<dyn FnMut(Event)>) -> El {
+    let b = el("button").attr("type", "button").class(class).text(text);
+    listen(&b.0, "click", on_click);
+    b
 }
 
 type ItemFn = Box<dyn Fn(usize, &str) -> El>;

@@ -33,6 +33,22 @@ fn jump(to: Option<f64>, by: f64) {
     }
 }
 
+/// Puts `e` back at `at` pixels from the top of the screen, and again on the next frames while
+/// the page still moves under it (steps off screen are laid out only when they come near, so their
+/// real heights arrive a frame or more later). Stops once it has stayed put for three frames, or
+/// after `frames` frames.
+fn settle(e: web_sys::Element, at: f64, still: u32, frames: u32) {
+    let off = e.get_bounding_client_rect().top() - at;
+    let moved = off.abs() >= 1.0;
+    if moved {
+        jump(None, off);
+    }
+    let still = if moved { 0 } else { still + 1 };
+    if still < 3 && frames > 0 && e.is_connected() {
+        request_animation_frame(move || settle(e, at, still, frames - 1));
+    }
+}
+
 fn label(p: Pane) -> &'static str {
     match p {
         Pane::Edit => "Edit",
@@ -99,9 +115,7 @@ pub fn tabs(sb: Sandbox) -> El {
             // Steps off screen are laid out only when near, so the page may move once they are:
             // put the field back where it was on the screen, now and after that layout.
             if let Some((e, at)) = field.filter(|(e, _)| e.is_connected()) {
-                let settle = move || jump(None, e.get_bounding_client_rect().top() - at);
-                settle();
-                request_animation_frame(settle);
+                settle(e, at, 0, 20);
             }
         });
     });
