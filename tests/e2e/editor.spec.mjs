@@ -3,7 +3,9 @@
 // fit and pan, edits on the diagram by pointer and keyboard, the friendly start, and "Library
 // book loan" built from blank with the pointer alone and with the keyboard alone.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { collectErrors } from "./helpers.mjs";
+import { workflow } from "../support/workflows.mjs";
 
 const KEY = "flowguide-sandbox";
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
@@ -361,6 +363,50 @@ test.describe("on a wide screen", () => {
     await expect(page.locator(".overall")).toContainText("What you built is a workflow");
     expect(errors).toEqual([]);
   });
+});
+
+test("a 20-step diagram downloads as a PNG of a sensible size: sharp, light even in the dark theme, at most 6000 px on its longest side", async ({ page }) => {
+  // The page is dark; the picture keeps the light colours, readable on white paper and slides.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await open(page);
+  const doc = workflow(20);
+  await page.locator("#wf-open-file").setInputFiles({ name: "twenty.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.locator("#wf-name")).toHaveValue("A workflow of 20 steps");
+  await page.click("#wf-tab-diagram");
+  await expect(page.locator("#wf-pane-diagram .diagram-step")).toHaveCount(20);
+  // The drawing's own size, from the SVG download.
+  const grab = async (id) => {
+    const download = page.waitForEvent("download");
+    await page.click(id);
+    return readFileSync(await (await download).path());
+  };
+  const svg = (await grab("#wf-download-svg")).toString();
+  const [, w, h] = svg.match(/viewBox="0 0 (\d+) (\d+)"/).map(Number);
+  const png = await grab("#wf-download-png");
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  // Width and height from the PNG's header.
+  const pw = png.readUInt32BE(16);
+  const ph = png.readUInt32BE(20);
+  expect(Math.max(pw, ph)).toBeLessThanOrEqual(6000);
+  // Twice the drawing's size unless that passes the cap; the shape is kept.
+  const scale = Math.min(2, 6000 / Math.max(w, h));
+  expect(Math.abs(pw - w * scale)).toBeLessThanOrEqual(1);
+  expect(Math.abs(ph - h * scale)).toBeLessThanOrEqual(1);
+  // Sensible to attach to an email or a slide: well under 3 MB.
+  expect(png.length).toBeGreaterThan(50_000);
+  expect(png.length).toBeLessThan(3_000_000);
+  // Light: the top left corner (a lane's background) is a pale colour, not the dark theme's.
+  const corner = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = 4;
+    c.height = 4;
+    c.getContext("2d").drawImage(img, 0, 0);
+    return Array.from(c.getContext("2d").getImageData(0, 0, 1, 1).data);
+  }, png.toString("base64"));
+  for (const channel of corner) expect(channel).toBeGreaterThan(200);
 });
 
 test.describe("on a phone", () => {
