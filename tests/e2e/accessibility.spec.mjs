@@ -2,7 +2,7 @@
 // structure problems; the keyboard tests elsewhere cover what axe cannot see.
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
-import { pageReady } from "./helpers.mjs";
+import { pageReady, chooseTab } from "./helpers.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -74,15 +74,15 @@ for (const scheme of ["light", "dark"]) {
         return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
       };
       // A blank sandbox: the guide.
-      await page.click("#wf-tab-feedback");
+      await chooseTab(page, "feedback");
       expect(await run()).toEqual([]);
       if (await page.locator("#wf-tools").isVisible()) await page.click("#wf-tools");
       await page.click("#wf-start");
       await page.click("#wf-start-support");
-      if (await page.locator("#wf-tab-edit").isVisible()) await page.click("#wf-tab-edit");
+      if (await page.locator("#wf-tab-edit").isVisible()) await chooseTab(page, "edit");
       await page.locator("#wf-step-1-title").fill("Stuff");
       for (const tab of ["feedback", "diagram"]) {
-        await page.click(`#wf-tab-${tab}`);
+        await chooseTab(page, tab);
         if (tab === "diagram") await page.locator('#wf-pane-diagram [data-index="1"]').click();
         await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
         expect(await run()).toEqual([]);

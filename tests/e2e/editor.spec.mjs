@@ -4,7 +4,7 @@
 // book loan" built from blank with the pointer alone and with the keyboard alone.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { collectErrors } from "./helpers.mjs";
+import { collectErrors, chooseTab } from "./helpers.mjs";
 import { workflow } from "../support/workflows.mjs";
 
 const KEY = "flowguide-sandbox";
@@ -65,7 +65,7 @@ test.describe("on a wide screen", () => {
     await expect(page.locator('#wf-pane-diagram [data-step="pay"]')).toContainText("now");
     // The feedback tab says how many parts need work, and opens with one click.
     await expect(page.locator("#wf-tab-feedback .tab-count")).toHaveText("✓");
-    await page.click("#wf-tab-feedback");
+    await chooseTab(page, "feedback");
     await expect(page.locator("#wf-pane-feedback")).toBeVisible();
     await expect(page.locator("#wf-pane-diagram")).toBeHidden();
     await expect(page.locator("#wf-tab-feedback")).toHaveAttribute("aria-selected", "true");
@@ -224,7 +224,7 @@ test.describe("on a wide screen", () => {
 
   test("a blank sandbox greets a newcomer with a guide, not a score; parts not started say so until asked", async ({ page }) => {
     await open(page);
-    await page.click("#wf-tab-feedback");
+    await chooseTab(page, "feedback");
     await expect(page.locator("#wf-guide")).toBeVisible();
     await expect(page.locator("#wf-pane-feedback")).not.toContainText("Overall score");
     await expect(page.locator("#wf-pane-feedback .finding")).toHaveCount(0);
@@ -233,9 +233,9 @@ test.describe("on a wide screen", () => {
     await expect(page.locator('[data-component="trigger"]')).toHaveAttribute("data-progress", "not-started");
     await expect(page.locator("#wf-tab-feedback .tab-count")).toBeHidden();
     // Starting one part: it gets its feedback; the others still wait.
-    await page.click("#wf-tab-diagram");
+    await chooseTab(page, "diagram");
     await page.fill("#wf-trigger-description", "A member asks to borrow a book");
-    await page.click("#wf-tab-feedback");
+    await chooseTab(page, "feedback");
     await expect(page.locator("#wf-guide")).toHaveCount(0);
     await expect(page.locator(".overall")).toContainText("Overall score");
     await expect(page.locator('[data-component="trigger"]')).not.toHaveAttribute("data-progress", "not-started");
@@ -253,7 +253,7 @@ test.describe("on a wide screen", () => {
     await startFrom(page, "expense");
     await page.fill("#wf-outcome-description", "");
     await page.fill("#wf-outcome-measure", "");
-    await page.click("#wf-tab-feedback");
+    await chooseTab(page, "feedback");
     await page.click("#wf-check-all").catch(() => {});
     await expect(page.locator('[data-component="outcome"]')).toHaveAttribute("data-status", "missing");
     await expect(page.locator(".overall")).toContainText("not whole yet: it has no outcome");
@@ -303,9 +303,9 @@ test.describe("on a wide screen", () => {
     await typeIn("#wf-outcome-description", "The member leaves with the book and knows when it is due");
     await typeIn("#wf-outcome-measure", "Every loan is issued within 5 minutes of the request");
     await expect.poll(() => statuses(page)).toEqual(ALL_GOOD);
-    await page.locator("#wf-tab-feedback").click();
+    await chooseTab(page, "feedback");
     await expect(page.locator(".overall")).toContainText("What you built is a workflow");
-    await page.locator("#wf-tab-diagram").click();
+    await chooseTab(page, "diagram");
     await expect(page.locator("#wf-pane-diagram .diagram-step")).toHaveCount(3);
     await expect(page.locator("#wf-pane-diagram .diagram-words")).toContainText("hands off loan request to Librarian for step 2");
     const doc = await savedDoc(page);
@@ -372,7 +372,7 @@ test("a 20-step diagram downloads as a PNG of a sensible size: sharp, light even
   const doc = workflow(20);
   await page.locator("#wf-open-file").setInputFiles({ name: "twenty.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
   await expect(page.locator("#wf-name")).toHaveValue("A workflow of 20 steps");
-  await page.click("#wf-tab-diagram");
+  await chooseTab(page, "diagram");
   await expect(page.locator("#wf-pane-diagram .diagram-step")).toHaveCount(20);
   // The drawing's own size, from the SVG download.
   const grab = async (id) => {
@@ -439,19 +439,19 @@ test.describe("on a phone", () => {
     // The tabs stay at the top of the screen while the editor scrolls.
     const tabs = await page.locator("#wf-tabs").boundingBox();
     expect(tabs.y).toBeLessThan(2);
-    await page.locator("#wf-tab-feedback").tap();
+    await chooseTab(page, "feedback", { tap: true });
     await expect(page.locator("#wf-pane-feedback")).toBeVisible();
     await expect(page.locator("#wf-pane-edit")).toBeHidden();
     await expect(page.locator("#page-title")).not.toBeInViewport();
-    await page.locator("#wf-tab-diagram").tap();
+    await chooseTab(page, "diagram", { tap: true });
     await expect(page.locator("#wf-pane-diagram .diagram-step")).toHaveCount(3);
     await expect(page.locator("#wf-pane-diagram svg.workflow-diagram")).toBeInViewport();
     // Back in the editor, the field worked in is where it was on the screen.
-    await page.locator("#wf-tab-edit").tap();
+    await chooseTab(page, "edit", { tap: true });
     await expect(page.locator("#wf-step-2-title")).toBeInViewport();
     await expect.poll(async () => Math.abs((await page.locator("#wf-step-2-title").boundingBox()).y - y)).toBeLessThan(5);
     // A finding's "go to the field" brings the editor back, with the field focused.
-    await page.locator("#wf-tab-feedback").tap();
+    await chooseTab(page, "feedback", { tap: true });
     await page.locator('[data-component="steps"] .finding-message button').first().tap();
     await expect(page.locator("#wf-pane-edit")).toBeVisible();
     await expect(page.locator("#wf-step-2-title")).toBeFocused();
@@ -463,7 +463,7 @@ test.describe("on a phone", () => {
   test("on a phone the lane names take a narrow column and the diagram fits its width", async ({ page }) => {
     await open(page);
     await startFrom(page, "expense");
-    await page.locator("#wf-tab-diagram").tap();
+    await chooseTab(page, "diagram", { tap: true });
     const lane = await page.locator("#wf-pane-diagram .lane-names span").first().boundingBox();
     expect(lane.width).toBeLessThan(90);
     const frame = page.locator("#wf-diagram-frame");

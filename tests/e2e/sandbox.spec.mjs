@@ -7,7 +7,7 @@ import { deflateSync } from "node:zlib";
 import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
-import { collectErrors, markDocument, isSameDocument, pageReady } from "./helpers.mjs";
+import { collectErrors, markDocument, isSameDocument, pageReady, chooseTab } from "./helpers.mjs";
 import { SUBPATH } from "../../playwright.config.mjs";
 import { mermaidErrors } from "../support/mermaid-check.mjs";
 
@@ -162,7 +162,7 @@ test("a fix applies with one button, and undo and redo take it back and forth", 
   const roles = page.locator('[data-component="roles"]');
   await expect(roles).toHaveAttribute("data-status", "needs-work");
   await expect(roles.locator('[data-rule="undefined-role"]')).toHaveCount(1);
-  await page.click("#wf-tab-feedback");
+  await chooseTab(page, "feedback");
   const fix = roles.locator('[data-rule="undefined-role"] button', { hasText: /^Fix:/ });
   await expect(fix).toBeVisible();
   await fix.focus();
@@ -197,14 +197,14 @@ test("clicking a finding moves focus to its field, and a diagram box selects its
   await openSandbox(page);
   await startFrom(page, "support");
   await page.locator("#wf-step-1-title").fill("Stuff");
-  await page.click("#wf-tab-feedback");
+  await chooseTab(page, "feedback");
   const finding = page.locator('[data-component="steps"] .finding .link-button').first();
   await expect(finding).toBeVisible();
   const field = await finding.getAttribute("data-field");
   await finding.click();
   await expect(page.locator(`#${field}`)).toBeFocused();
   expect(field).toBe("wf-step-1-title");
-  await page.click("#wf-tab-diagram");
+  await chooseTab(page, "diagram");
   // The box of the step with a problem carries a marker with a count, not only a colour, and the
   // boxes without problems carry none.
   const marked = page.locator('.diagram-frame [data-index="1"]');
@@ -300,7 +300,7 @@ test("a reload restores exactly what was there, and the indicator says when it i
   await expect(page.locator(".step")).toHaveCount(before.steps.length);
   expect(await savedDoc(page)).toEqual(before);
   // The feedback level is kept too.
-  await page.click("#wf-tab-feedback");
+  await chooseTab(page, "feedback");
   await page.locator("#wf-preset").selectOption("strict");
   await page.reload();
   await expect(page.locator("#wf-preset")).toHaveValue("strict");
@@ -565,7 +565,7 @@ test("on a phone the sandbox has tabs, no page-wide sideways scroll, and the dia
   await openSandbox(page);
   await startFrom(page, "onboarding");
   await expect(page.locator("#wf-tabs")).toBeVisible();
-  await page.click("#wf-tab-diagram");
+  await chooseTab(page, "diagram");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const frame = await page.locator(".diagram-frame").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -665,7 +665,7 @@ test("under a sub-path the sandbox loads, its links carry the base, and a share 
   await expect(reader.locator("#wf-step-1-role")).toHaveValue("");
   await other.close();
   // Back to the lessons, still under the base.
-  await page.click("#wf-tab-feedback");
+  await chooseTab(page, "feedback");
   await rule.click();
   await expect(page).toHaveURL(`${SUBPATH}reference/rules/step-without-role`);
   expect(errors).toEqual([]);
