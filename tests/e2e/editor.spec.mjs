@@ -222,6 +222,28 @@ test.describe("on a wide screen", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the selected step's tools follow its edits: typing in its title keeps the lane and the step chosen to link to", async ({ page }) => {
+    await open(page);
+    await startFrom(page, "expense");
+    await page.locator('#wf-pane-diagram [data-step="review"]').click();
+    await expect(page.locator("#wf-dg-link-to option")).toHaveText(["step 2 (Fix and resubmit the claim)", "step 3 (Pay the approved amount)"]);
+    await page.locator("#wf-dg-link-to").selectOption({ label: "step 3 (Pay the approved amount)" });
+    await expect(page.locator("#wf-dg-role")).toHaveValue("manager");
+    const link = await page.locator("#wf-dg-link-to").elementHandle();
+    // Typing in the selected step's title: its name follows; the lists stay as they were.
+    await page.locator("#wf-step-0-title").fill("Review the claim carefully");
+    await expect(page.locator("#wf-pane-diagram .selected-step")).toHaveText("Selected: step 1 (Review the claim carefully)");
+    await expect(page.locator("#wf-dg-link-to")).toHaveValue("2");
+    await expect(page.locator("#wf-dg-role")).toHaveValue("manager");
+    expect(await link.evaluate((e) => e.isConnected)).toBe(true);
+    // Working in another step selects it; its tools list the others by their names now.
+    await page.locator("#wf-step-2-title").fill("Pay the claim");
+    await expect(page.locator("#wf-pane-diagram .selected-step")).toHaveText("Selected: step 3 (Pay the claim)");
+    await expect(page.locator("#wf-dg-link-to option")).toHaveText(["step 1 (Review the claim carefully)", "step 2 (Fix and resubmit the claim)"]);
+    await expect(page.locator("#wf-dg-role")).toHaveValue("finance");
+    await expect(page.locator("#wf-dg-role option")).toHaveText(["No one yet", "Employee", "Line manager", "Finance team"]);
+  });
+
   test("a blank sandbox greets a newcomer with a guide, not a score; parts not started say so until asked", async ({ page }) => {
     await open(page);
     await chooseTab(page, "feedback");

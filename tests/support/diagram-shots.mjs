@@ -1,5 +1,6 @@
 // Screenshots of the sandbox's diagram at 3, 8, 20 and 30 steps (with branches, joins, a loop,
-// long titles and channels), light and dark, at 360 px and on a desktop, for review by eye.
+// long titles and channels), light and dark, at 360 px and on a desktop, for review by eye: the
+// diagram's frame, the screen, and the whole drawing.
 //   node tests/support/diagram-shots.mjs [--dir target/site/root | --origin URL] [--out target/screenshots/diagram]
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
@@ -33,6 +34,15 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
       if (label === "phone") await page.click("#wf-tab-diagram");
       await page.waitForTimeout(200);
       await page.locator("#wf-diagram-frame").screenshot({ path: `${out}/steps-${n}-${label}-${scheme}.png` });
+      // The screen as the learner sees it, and the whole drawing (the frame grown to hold it).
+      await page.screenshot({ path: `${out}/steps-${n}-${label}-${scheme}-screen.png` });
+      await page.locator("#wf-diagram-frame").evaluate((f) => {
+        f.style.setProperty("max-height", "none");
+        f.style.setProperty("overflow", "visible");
+        f.closest(".sandbox-side")?.style.setProperty("max-height", "none");
+        f.closest(".sandbox-side")?.style.setProperty("overflow", "visible");
+      });
+      await page.locator("#wf-diagram-frame svg.workflow-diagram").screenshot({ path: `${out}/steps-${n}-${label}-${scheme}-whole.png` });
       await context.close();
     }
   }

@@ -18,7 +18,7 @@ export function workflow(n) {
   const steps = Array.from({ length: n }, (_, i) => ({
     id: `s${i}`,
     title: TITLES[i % TITLES.length] + (i >= TITLES.length ? ` (${i + 1})` : ""),
-    role: roles[(i * 7 + Math.floor(i / 2)) % 3].id,
+    role: roles[(i + Math.floor(i / 3)) % 3].id,
     inputs: [i === 0 ? "request" : `result ${i - 1}`],
     outputs: [`result ${i}`],
   }));

@@ -18,7 +18,7 @@ use super::files;
 use super::state::Sandbox;
 
 /// The lane-name column on a phone and on a wide screen, in drawing units.
-const LANE_NARROW: f64 = 84.0;
+const LANE_NARROW: f64 = 104.0;
 /// How far apart zoom steps are, and the zoom's limits.
 const ZOOM_STEP: f64 = 1.25;
 const ZOOM: (f64, f64) = (0.25, 3.0);
@@ -280,27 +280,38 @@ pub fn diagram(sb: Sandbox) -> El {
     let lane_names = el("div")
         .class("lane-names")
         .attr("aria-hidden", "true")
-        .style_with("width", move || {
-            format!("{}px", diagram::px((lane_width(sb) - 8.0) * scale()))
-        })
+        .style_with("width", move || format!("{}px", diagram::px(lane_width(sb) * scale())))
         .style_with("font-size", move || {
             format!("{}px", diagram::px((13.0 * scale()).clamp(10.0, 16.0)))
         })
-        // A few lanes, redrawn whole when they or the zoom change.
-        .region_all(move || {
-            let s = scale();
-            drawn.with(|(p, _)| {
-                p.lanes
-                    .iter()
-                    .map(|b| {
-                        el("span")
-                            .style("top", &format!("{}px", diagram::px(b.top * s)))
-                            .style("height", &format!("{}px", diagram::px(b.height * s)))
-                            .text(&b.name)
-                    })
-                    .collect()
-            })
-        });
+        // One span per lane, keyed by its place and name on the screen: a keystroke that
+        // changes neither leaves the lanes as they are.
+        .list(
+            move || {
+                let s = scale();
+                drawn.with(|(p, _)| {
+                    p.lanes
+                        .iter()
+                        .map(|b| {
+                            format!(
+                                "{}\u{1}{}\u{1}{}",
+                                diagram::px(b.top * s),
+                                diagram::px(b.height * s),
+                                b.name
+                            )
+                        })
+                        .collect()
+                })
+            },
+            |_, key| {
+                let mut parts = key.splitn(3, '\u{1}');
+                let (top, height) = (parts.next().unwrap_or("0"), parts.next().unwrap_or("0"));
+                el("span")
+                    .style("top", &format!("{top}px"))
+                    .style("height", &format!("{height}px"))
+                    .text(parts.next().unwrap_or(""))
+            },
+        );
     let drawing = svg("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")
         .class("workflow-diagram")

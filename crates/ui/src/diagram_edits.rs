@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{name_in, step_at, step_name};
-use crate::dom::{button, el, option, target_value, El};
+use crate::dom::{button, el, key_text, numbered_key, option, target_value, El};
 use crate::editor::focus_later;
 use crate::state::Sandbox;
 
@@ -269,144 +269,135 @@ impl Gesture {
     }
 }
 
-/// What the selected step's tools show, so they are rebuilt only when it changes.
-#[derive(Clone, PartialEq)]
-struct Selected {
-    step: usize,
-    title: String,
-    role: Option<String>,
-    roles: Vec<(String, String)>,
-    others: Vec<(usize, String)>,
-}
-
 /// The edits on the diagram for the selected step, for the keyboard and for anyone who prefers
 /// buttons to dragging: add a step after it, move it to another lane, link it to another step.
 pub fn step_tools(sb: Sandbox, edit_step: impl Fn(usize) + Copy + 'static) -> Option<El> {
     let steps = Memo::new(move |_| sb.doc.with(|d| d.steps.len()));
-    let info = Memo::new(move |_| {
-        let i = sb.selected.get().filter(|&i| i < steps.get())?;
-        Some(sb.doc.with(|d| {
-            Selected {
-                step: i,
-                title: name_in(d, i),
-                role: d.steps[i].role.clone(),
-                roles: d
-                    .roles
-                    .iter()
-                    .map(|r| (r.id.clone(), d.role_name(&r.id).to_string()))
-                    .collect(),
-                others: (0..d.steps.len())
-                    .filter(|&j| j != i)
-                    .map(|j| (j, name_in(d, j)))
-                    .collect(),
-            }
-        }))
-    });
     Some(
         el("div")
             .class("diagram-step-tools")
             .id(&sb.id("diagram-step-tools"))
+            // Redrawn only when another step is selected: typing in the selected step's title
+            // updates its name and its option in the other steps' lists, nothing else (a list of
+            // a hundred steps rebuilt on every keystroke would also lose the learner's choice).
             .region(move || {
-                let Some(Selected {
-                    step: i,
-                    title,
-                    role,
-                    roles,
-                    others,
-                }) = info.get()
-                else {
+                let Some(i) = sb.selected.get().filter(|&i| i < steps.get()) else {
                     return Some(el("p").class("hint").text(if steps.get() == 0 {
                         "Add a step in the editor and it appears here."
                     } else {
                         "Select a step's box to add a step after it, move it or link it from here."
                     }));
                 };
-                let role_select = el("select")
-                    .id(&sb.id("dg-role"))
-                    .on("change", move |e| {
-                        let v = target_value(&e);
-                        let role = (!v.is_empty()).then_some(v);
-                        let name = sb.doc.with_untracked(|d| {
-                            role.as_deref()
-                                .map_or("no role".to_string(), |r| d.role_name(r).to_string())
-                        });
-                        move_to_lane(sb, i, role, &name);
-                        focus_later(sb.id("dg-role"));
-                    })
-                    .child(if role.is_none() {
-                        option("", "No one yet").attr("selected", "")
-                    } else {
-                        option("", "No one yet")
-                    })
-                    .children(roles.into_iter().map(|(id, name)| {
-                        let o = option(&id, &name);
-                        if role.as_deref() == Some(id.as_str()) {
-                            o.attr("selected", "")
-                        } else {
-                            o
-                        }
-                    }));
-                let link_select = el("select")
-                    .id(&sb.id("dg-link-to"))
-                    .children(others.iter().map(|(j, name)| option(&j.to_string(), name)));
-                let link_handle = link_select.handle();
-                Some(
-                    el("div")
-                        .class("diagram-step-edit")
-                        .attr("role", "group")
-                        .attr("aria-label", &format!("Edit {title} on the diagram"))
-                        .child(
-                            el("p")
-                                .class("selected-step")
-                                .child(el("strong").text("Selected: "))
-                                .text(&title),
-                        )
-                        .child(
-                            el("div")
-                                .class("tool-row")
-                                .child(
-                                    button("button button-small", "Add a step after", move |_| {
-                                        let mut at = 0;
-                                        sb.edit(None, |d| at = edit::add_step(d, Some(i)));
-                                        sb.selected.set(Some(at));
-                                        sb.say(format!(
-                                            "Added step {} after step {}. Type its title in the editor.",
-                                            at + 1,
-                                            i + 1
-                                        ));
-                                        focus_later(sb.id("dg-add"));
-                                    })
-                                    .id(&sb.id("dg-add")),
-                                )
-                                .child(
-                                    button("button button-small", "Edit this step", move |_| edit_step(i))
-                                        .id(&sb.id("dg-edit")),
-                                ),
-                        )
-                        .child(
-                            el("div")
-                                .class("field inline")
-                                .child(el("label").attr("for", &sb.id("dg-role")).text("Lane (who does it)"))
-                                .child(role_select),
-                        )
-                        .child_opt((!others.is_empty()).then(|| {
-                            el("div")
-                                .class("field inline")
-                                .child(el("label").attr("for", &sb.id("dg-link-to")).text("Link to"))
-                                .child(link_select)
-                                .child(
-                                    button("button button-small", "Link", move |_| {
-                                        let to = link_handle
-                                            .dyn_ref::<web_sys::HtmlSelectElement>()
-                                            .and_then(|s| s.value().parse::<usize>().ok());
-                                        if let Some(to) = to {
-                                            link(sb, i, to);
-                                        }
-                                    })
-                                    .id(&sb.id("dg-link")),
-                                )
-                        })),
-                )
+                Some(untrack(|| selected_tools(sb, i, edit_step)))
             }),
     )
+}
+
+/// The tools for step `i`: its name, "Add a step after", its lane, and a link to another step.
+fn selected_tools(sb: Sandbox, i: usize, edit_step: impl Fn(usize) + Copy + 'static) -> El {
+    let title = move || sb.doc.with(|d| name_in(d, i));
+    let role_select = el("select")
+        .id(&sb.id("dg-role"))
+        .on("change", move |e| {
+            let v = target_value(&e);
+            let role = (!v.is_empty()).then_some(v);
+            let name = sb.doc.with_untracked(|d| {
+                role.as_deref()
+                    .map_or("no role".to_string(), |r| d.role_name(r).to_string())
+            });
+            move_to_lane(sb, i, role, &name);
+            focus_later(sb.id("dg-role"));
+        })
+        .child(option("", "No one yet"))
+        // Each role by its id and name: a change redraws only the option it changed.
+        .list(
+            move || {
+                sb.doc.with(|d| {
+                    d.roles
+                        .iter()
+                        .map(|r| format!("{}\u{1}{}", r.id, d.role_name(&r.id)))
+                        .collect()
+                })
+            },
+            |_, key| {
+                let (id, name) = key.split_once('\u{1}').unwrap_or((key, key));
+                option(id, name)
+            },
+        )
+        .value_with(move || {
+            sb.doc
+                .with(|d| d.steps.get(i).and_then(|s| s.role.clone()).unwrap_or_default())
+        });
+    let link_select = el("select").id(&sb.id("dg-link-to")).list(
+        move || {
+            sb.doc.with(|d| {
+                (0..d.steps.len())
+                    .filter(|&j| j != i)
+                    .map(|j| numbered_key(j, &name_in(d, j)))
+                    .collect()
+            })
+        },
+        |_, key| {
+            let j = key.split_once('\u{1}').map_or("", |(j, _)| j);
+            option(j, key_text(key))
+        },
+    );
+    let link_handle = link_select.handle();
+    el("div")
+        .class("diagram-step-edit")
+        .attr("role", "group")
+        .attr_with("aria-label", move || Some(format!("Edit {} on the diagram", title())))
+        .child(
+            el("p")
+                .class("selected-step")
+                .child(el("strong").text("Selected: "))
+                .text_with(title),
+        )
+        .child(
+            el("div")
+                .class("tool-row")
+                .child(
+                    button("button button-small", "Add a step after", move |_| {
+                        let mut at = 0;
+                        sb.edit(None, |d| at = edit::add_step(d, Some(i)));
+                        sb.selected.set(Some(at));
+                        sb.say(format!(
+                            "Added step {} after step {}. Type its title in the editor.",
+                            at + 1,
+                            i + 1
+                        ));
+                        focus_later(sb.id("dg-add"));
+                    })
+                    .id(&sb.id("dg-add")),
+                )
+                .child(button("button button-small", "Edit this step", move |_| edit_step(i)).id(&sb.id("dg-edit"))),
+        )
+        .child(
+            el("div")
+                .class("field inline")
+                .child(el("label").attr("for", &sb.id("dg-role")).text("Lane (who does it)"))
+                .child(role_select),
+        )
+        .child(
+            el("div")
+                .class("field inline")
+                .flag_with("hidden", move || steps_count(sb) < 2)
+                .child(el("label").attr("for", &sb.id("dg-link-to")).text("Link to"))
+                .child(link_select)
+                .child(
+                    button("button button-small", "Link", move |_| {
+                        let to = link_handle
+                            .dyn_ref::<web_sys::HtmlSelectElement>()
+                            .and_then(|s| s.value().parse::<usize>().ok());
+                        if let Some(to) = to {
+                            link(sb, i, to);
+                        }
+                    })
+                    .id(&sb.id("dg-link")),
+                ),
+        )
+}
+
+fn steps_count(sb: Sandbox) -> usize {
+    sb.doc.with(|d| d.steps.len())
 }

@@ -48,6 +48,14 @@ fn empty_text(c: Component, s: Status) -> &'static str {
 
 pub fn feedback_panel(sb: Sandbox) -> El {
     let needs = Memo::new(move |_| to_work_on(sb));
+    let blank = Memo::new(move |_| sb.doc.with(untouched) && !sb.check_all.get());
+    // How many parts the learner has begun (all six once they asked to check everything).
+    let begun = Memo::new(move |_| match sb.check_all.get() {
+        true => 6,
+        false => sb
+            .doc
+            .with(|d| Component::ALL.into_iter().filter(|&c| started(d, c)).count()),
+    });
     let preset = el("select")
         .id(&sb.id("preset"))
         .on("change", move |e| {
@@ -80,17 +88,18 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                         .child(preset),
                 ),
         )
+        // A blank sandbox gets a guide, not a score of 0 and a list of problems. Both regions
+        // are redrawn only when what they show changes, not on every keystroke.
         .child(el("div").class("overall-slot").region(move || {
-            // A blank sandbox gets a guide, not a score of 0 and a list of problems.
-            let blank = sb.doc.with(untouched) && !sb.check_all.get();
-            Some(if blank { guide(sb) } else { overall(sb) })
+            Some(if blank.get() {
+                untrack(|| guide(sb))
+            } else {
+                untrack(|| overall(sb))
+            })
         }))
         .child(el("div").region(move || {
-            let all = sb.check_all.get();
-            let begun = sb
-                .doc
-                .with(|d| Component::ALL.into_iter().filter(|&c| started(d, c)).count());
-            (!all && begun > 0 && begun < 6).then(|| {
+            let begun = begun.get();
+            (begun > 0 && begun < 6).then(|| {
                 el("p")
                     .class("progress-note")
                     .text(&format!(
