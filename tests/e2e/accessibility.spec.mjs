@@ -2,7 +2,7 @@
 // structure problems; the keyboard tests elsewhere cover what axe cannot see.
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
-import { pageReady } from "./helpers.mjs";
+import { pageReady, chooseTab } from "./helpers.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -57,4 +57,36 @@ for (const scheme of ["light", "dark"]) {
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(describe(await run())).toEqual([]);
   });
+}
+
+// The editor's layout: each tab's panel, at phone and desktop widths, in both themes, with a box
+// selected on the diagram (its step tools shown) and on a phone the tools menu open.
+for (const scheme of ["light", "dark"]) {
+  for (const [label, viewport] of [["360 px", { width: 360, height: 740 }], ["desktop", { width: 1280, height: 800 }]]) {
+    test(`the sandbox's tabs, diagram tools and feedback have no violations at ${label} (${scheme})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("sandbox");
+      await expect(page.locator(".component")).toHaveCount(6);
+      await page.addScriptTag({ path: axePath });
+      const run = async () => {
+        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      };
+      // A blank sandbox: the guide.
+      await chooseTab(page, "feedback");
+      expect(await run()).toEqual([]);
+      if (await page.locator("#wf-tools").isVisible()) await page.click("#wf-tools");
+      await page.click("#wf-start");
+      await page.click("#wf-start-support");
+      if (await page.locator("#wf-tab-edit").isVisible()) await chooseTab(page, "edit");
+      await page.locator("#wf-step-1-title").fill("Stuff");
+      for (const tab of ["feedback", "diagram"]) {
+        await chooseTab(page, tab);
+        if (tab === "diagram") await page.locator('#wf-pane-diagram [data-index="1"]').click();
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        expect(await run()).toEqual([]);
+      }
+    });
+  }
 }

@@ -42,3 +42,15 @@ export async function markDocument(page) {
 export async function isSameDocument(page) {
   return page.evaluate(() => window.__sameDocument === true);
 }
+
+/** Chooses the sandbox tab `name` (edit, feedback or diagram) of the sandbox with id prefix
+ * `scope`, by a click (or a tap), until it is chosen. The site scrolls smoothly, so a click
+ * straight after typing (which scrolls the field into view) can land while the page still moves;
+ * a learner waits for it to stop, and so does this. */
+export async function chooseTab(page, name, { tap = false, scope = "wf" } = {}) {
+  const tab = page.locator(`#${scope}-tab-${name}`);
+  await expect(async () => {
+    await (tap ? tab.tap() : tab.click());
+    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1000 });
+  }).toPass();
+}

@@ -7,7 +7,7 @@ import { deflateSync } from "node:zlib";
 import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
-import { collectErrors, markDocument, isSameDocument, pageReady } from "./helpers.mjs";
+import { collectErrors, markDocument, isSameDocument, pageReady, chooseTab } from "./helpers.mjs";
 import { SUBPATH } from "../../playwright.config.mjs";
 import { mermaidErrors } from "../support/mermaid-check.mjs";
 
@@ -68,6 +68,8 @@ async function waitSaved(page) {
 }
 
 async function startFrom(page, example) {
+  // On a phone the tools wait behind "More tools".
+  if (await page.locator("#wf-tools").isVisible()) await page.click("#wf-tools");
   await page.click("#wf-start");
   await page.click(`#wf-start-${example}`);
 }
@@ -160,6 +162,7 @@ test("a fix applies with one button, and undo and redo take it back and forth", 
   const roles = page.locator('[data-component="roles"]');
   await expect(roles).toHaveAttribute("data-status", "needs-work");
   await expect(roles.locator('[data-rule="undefined-role"]')).toHaveCount(1);
+  await chooseTab(page, "feedback");
   const fix = roles.locator('[data-rule="undefined-role"] button', { hasText: /^Fix:/ });
   await expect(fix).toBeVisible();
   await fix.focus();
@@ -194,12 +197,14 @@ test("clicking a finding moves focus to its field, and a diagram box selects its
   await openSandbox(page);
   await startFrom(page, "support");
   await page.locator("#wf-step-1-title").fill("Stuff");
+  await chooseTab(page, "feedback");
   const finding = page.locator('[data-component="steps"] .finding .link-button').first();
   await expect(finding).toBeVisible();
   const field = await finding.getAttribute("data-field");
   await finding.click();
   await expect(page.locator(`#${field}`)).toBeFocused();
   expect(field).toBe("wf-step-1-title");
+  await chooseTab(page, "diagram");
   // The box of the step with a problem carries a marker with a count, not only a colour, and the
   // boxes without problems carry none.
   const marked = page.locator('.diagram-frame [data-index="1"]');
@@ -208,9 +213,13 @@ test("clicking a finding moves focus to its field, and a diagram box selects its
   await expect(marked.locator(".diagram-marker")).toBeVisible();
   await expect(page.locator('.diagram-frame [data-index="0"] .diagram-marker')).toHaveCount(0);
   await expect(page.locator('.diagram-frame [data-index="0"]')).not.toHaveClass(/has-problems/);
+  // A click selects the box and brings its step into view in the editor; a double-click edits it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('.diagram-frame [data-index="3"]').click();
-  await expect(page.locator("#wf-step-3-title")).toBeFocused();
   await expect(page.locator("#wf-step-3")).toHaveClass(/selected/);
+  await expect(page.locator("#wf-step-3")).toBeInViewport();
+  await page.locator('.diagram-frame [data-index="3"]').dblclick();
+  await expect(page.locator("#wf-step-3-title")).toBeFocused();
   // The text alternative names each step, its role and its handoffs.
   await page.locator(".diagram-words summary").click();
   await expect(page.locator(".diagram-words li").first()).toContainText("Step 1, Read the ticket");
@@ -291,6 +300,7 @@ test("a reload restores exactly what was there, and the indicator says when it i
   await expect(page.locator(".step")).toHaveCount(before.steps.length);
   expect(await savedDoc(page)).toEqual(before);
   // The feedback level is kept too.
+  await chooseTab(page, "feedback");
   await page.locator("#wf-preset").selectOption("strict");
   await page.reload();
   await expect(page.locator("#wf-preset")).toHaveValue("strict");
@@ -549,12 +559,13 @@ test("moving between the reading pages and the sandbox is an ordinary link: each
   expect(errors).toEqual([]);
 });
 
-test("on a phone the sandbox stacks, has no page-wide sideways scroll, and the diagram scrolls in its frame", async ({ browser }) => {
+test("on a phone the sandbox has tabs, no page-wide sideways scroll, and the diagram scrolls in its frame", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await openSandbox(page);
   await startFrom(page, "onboarding");
-  await expect(page.locator(".sandbox-jump")).toBeVisible();
+  await expect(page.locator("#wf-tabs")).toBeVisible();
+  await chooseTab(page, "diagram");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const frame = await page.locator(".diagram-frame").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -654,6 +665,7 @@ test("under a sub-path the sandbox loads, its links carry the base, and a share 
   await expect(reader.locator("#wf-step-1-role")).toHaveValue("");
   await other.close();
   // Back to the lessons, still under the base.
+  await chooseTab(page, "feedback");
   await rule.click();
   await expect(page).toHaveURL(`${SUBPATH}reference/rules/step-without-role`);
   expect(errors).toEqual([]);

@@ -20,6 +20,9 @@ pub struct Options {
     pub content: PathBuf,
     /// The repository root, where `style/` and `schema/` are.
     pub root: PathBuf,
+    /// Where the stylesheets and the favicon are read from, if not `style/` (a release build
+    /// minifies them into its bundle folder first).
+    pub style: Option<PathBuf>,
     pub out: Option<PathBuf>,
     pub public_url: String,
     /// Each bundle's name and the folder Trunk built it into (`NAME.js` and `NAME_bg.wasm`).
@@ -143,9 +146,10 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     };
 
     // Shared files.
-    let style = o.root.join("style");
+    let style = o.style.clone().unwrap_or_else(|| o.root.join("style"));
     let base_css = w.asset("base", "css", &read(&style.join("base.css"))?)?;
     let site_css = w.asset("site", "css", &read(&style.join("site.css"))?)?;
+    let pages_css = w.asset("pages", "css", &read(&style.join("pages.css"))?)?;
     let sandbox_css = w.asset("sandbox", "css", &read(&style.join("sandbox.css"))?)?;
     let theme = w.asset("theme", "js", include_bytes!("../assets/theme.js"))?;
     let favicon = w.asset("favicon", "svg", &read(&style.join("favicon.svg"))?)?;
@@ -183,7 +187,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
         let loader = w.asset(&format!("{name}-boot"), "js", loader_text.as_bytes())?;
         let css = match name.as_str() {
             // An embed has no site frame, so it does without the frame's and the lessons' styles.
-            "reading" => vec![base_css.clone(), site_css.clone()],
+            "reading" => vec![base_css.clone(), site_css.clone(), pages_css.clone()],
             "embed" => vec![base_css.clone(), sandbox_css.clone()],
             _ => vec![base_css.clone(), site_css.clone(), sandbox_css.clone()],
         };

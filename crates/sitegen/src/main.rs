@@ -2,14 +2,15 @@
 //!
 //! ```text
 //! flowguide-sitegen --check
-//! flowguide-sitegen --out DIST [--public-url /course/flowguide/] --bundle reading=DIR --bundle studio=DIR --bundle embed=DIR
+//! flowguide-sitegen --out DIST [--public-url /course/flowguide/] [--style DIR] --bundle reading=DIR --bundle studio=DIR --bundle embed=DIR
 //! ```
 //!
 //! `--check` only loads, renders and checks the content. A full run writes, into `DIST`:
 //! - every page as a finished HTML document (`route.html` and `route/index.html`), readable before
 //!   any script arrives, and `404.html`;
 //! - each bundle's JS glue and wasm under a content hash, with a small loader module;
-//! - the stylesheets, the theme script and the favicon, hashed the same way;
+//! - the stylesheets (from `style/`, or the minified copy `--style` names), the theme script and
+//!   the favicon, hashed the same way;
 //! - `search-docs.txt`, the JSON Schema, and `manifest.json`, which says which files each page
 //!   loads (the budget test and the development server read it too);
 //! - `_headers` with the Content Security Policy for Netlify and Cloudflare Pages;
@@ -24,12 +25,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: flowguide-sitegen [--content DIR] (--check | --out DIR [--public-url URL] --bundle NAME=DIR...)";
+    "usage: flowguide-sitegen [--content DIR] (--check | --out DIR [--public-url URL] [--style DIR] --bundle NAME=DIR...)";
 
 fn main() -> ExitCode {
     let mut options = assemble::Options {
         content: PathBuf::from("content"),
         root: PathBuf::from("."),
+        style: None,
         out: None,
         public_url: "/".into(),
         bundles: Vec::new(),
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
                 Ok(())
             }
             "--public-url" => value("--public-url").map(|v| options.public_url = v),
+            "--style" => value("--style").map(|v| options.style = Some(v.into())),
             "--no-compress" => {
                 options.compress = false;
                 Ok(())

@@ -44,11 +44,13 @@ pub fn svg(tag: &str) -> El {
 
 /// A `<button type="button" class=…>` with its text and click handler: the commonest control.
 pub fn button(class: &str, text: &str, on_click: impl FnMut(Event) + 'static) -> El {
-    el("button")
-        .attr("type", "button")
-        .class(class)
-        .text(text)
-        .on("click", on_click)
+    button_boxed(class, text, Box::new(on_click))
+}
+
+fn button_boxed(class: &str, text: &str, on_click: Box<dyn FnMut(Event)>) -> El {
+    let b = el("button").attr("type", "button").class(class).text(text);
+    listen(&b.0, "click", on_click);
+    b
 }
 
 type ItemFn = Box<dyn Fn(usize, &str) -> El>;
@@ -323,6 +325,17 @@ impl El {
     pub fn style(self, name: &str, value: &str) -> El {
         if let Some(h) = self.0.dyn_ref::<web_sys::HtmlElement>() {
             let _ = h.style().set_property(name, value);
+        }
+        self
+    }
+
+    /// A style property that follows `f` (through the CSSOM, as [`El::style`]).
+    pub fn style_with(self, name: &'static str, f: impl Fn() -> String + 'static) -> El {
+        if let Some(h) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let style = h.style();
+            effect_boxed(Box::new(move || {
+                let _ = style.set_property(name, &f());
+            }));
         }
         self
     }

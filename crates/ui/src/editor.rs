@@ -17,7 +17,26 @@ pub fn focus_later(id: String) {
 }
 
 pub fn focus_now(id: &str) {
+    focus_in(id, true);
+}
+
+/// Focuses `id`. An element in a part of the sandbox hidden behind a tab (on a phone, the
+/// editor while the feedback is shown) first brings its tab into view, as a press on it would.
+fn focus_in(id: &str, reveal: bool) {
     if let Some(el) = document().get_element_by_id(id) {
+        let tab = el
+            .closest(".pane[hidden]")
+            .ok()
+            .flatten()
+            .and_then(|p| p.get_attribute("aria-labelledby"))
+            .and_then(|t| document().get_element_by_id(&t))
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(tab) = tab.filter(|_| reveal) {
+            tab.click();
+            let id = id.to_string();
+            request_animation_frame(move || focus_in(&id, false));
+            return;
+        }
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -928,6 +947,12 @@ fn step_row(sb: Sandbox, i: usize) -> El {
     el("li")
         .class("step")
         .class_if("selected", move || sb.selected.get() == Some(i))
+        // Working in a step selects it, which highlights its box on the diagram.
+        .on("focusin", move |_| {
+            if sb.selected.get_untracked() != Some(i) {
+                sb.selected.set(Some(i));
+            }
+        })
         .id(&sb.id(&format!("step-{i}")))
         .attr("aria-labelledby", &heading)
         .on("keydown", on_keydown)

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use flowguide_engine::feedback::announce::{changes, statuses, Statuses};
 use flowguide_engine::feedback::locate::{changed_by, field_of};
-use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Report, Severity, Status};
+use flowguide_engine::feedback::progress::{started, untouched};
+use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Severity, Status};
 use leptos::prelude::*;
 
 use super::dom::{button, el, option, target_value, El};
@@ -46,7 +47,15 @@ fn empty_text(c: Component, s: Status) -> &'static str {
 }
 
 pub fn feedback_panel(sb: Sandbox) -> El {
-    let needs = Memo::new(move |_| sb.report.with(Report::to_work_on));
+    let needs = Memo::new(move |_| to_work_on(sb));
+    let blank = Memo::new(move |_| sb.doc.with(untouched) && !sb.check_all.get());
+    // How many parts the learner has begun (all six once they asked to check everything).
+    let begun = Memo::new(move |_| match sb.check_all.get() {
+        true => 6,
+        false => sb
+            .doc
+            .with(|d| Component::ALL.into_iter().filter(|&c| started(d, c)).count()),
+    });
     let preset = el("select")
         .id(&sb.id("preset"))
         .on("change", move |e| {
@@ -79,20 +88,26 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                         .child(preset),
                 ),
         )
-        .child(
-            el("p")
-                .class("overall")
-                .attr_with("data-classification", move || {
-                    Some(sb.report.with(|r| r.overall.classification.key()).to_string())
-                })
-                .child(
-                    el("strong").text_with(move || {
-                        format!("Overall score: {} out of 100.", sb.report.with(|r| r.overall.score))
-                    }),
-                )
-                .text(" ")
-                .child(el("span").text_with(move || sb.report.with(|r| r.overall.message.clone()))),
-        )
+        // A blank sandbox gets a guide, not a score of 0 and a list of problems. Both regions
+        // are redrawn only when what they show changes, not on every keystroke.
+        .child(el("div").class("overall-slot").region(move || {
+            Some(if blank.get() {
+                untrack(|| guide(sb))
+            } else {
+                untrack(|| overall(sb))
+            })
+        }))
+        .child(el("div").region(move || {
+            let begun = begun.get();
+            (begun > 0 && begun < 6).then(|| {
+                el("p")
+                    .class("progress-note")
+                    .text(&format!(
+                        "You have started {begun} of the 6 parts. The others say “not started” until you begin them. "
+                    ))
+                    .child(check_all_button(sb, "Check all six parts now"))
+            })
+        }))
         .child(el("p").class("feedback-summary").text_with(move || match needs.get() {
             0 => "All six parts are good.".to_string(),
             1 => "1 part still needs attention.".to_string(),
@@ -106,14 +121,82 @@ pub fn feedback_panel(sb: Sandbox) -> El {
         .child(announcer(sb))
 }
 
+/// The parts still to work on, leaving out those not started yet (unless the learner asked to
+/// check everything): the count the tabs and the summary show.
+pub fn to_work_on(sb: Sandbox) -> usize {
+    let all = sb.check_all.get();
+    sb.doc.with(|d| {
+        sb.report.with(|r| {
+            if all {
+                return r.to_work_on();
+            }
+            r.components
+                .iter()
+                .filter(|(c, x)| x.status != Status::Good && started(d, *c))
+                .count()
+        })
+    })
+}
+
+/// Whether component `c` is shown as "not started": nothing written for it yet, and the learner
+/// has not asked to check everything.
+pub fn waiting(sb: Sandbox, c: Component) -> bool {
+    !sb.check_all.get() && sb.doc.with(|d| !started(d, c))
+}
+
+fn check_all_button(sb: Sandbox, label: &str) -> El {
+    button("button button-small", label, move |_| {
+        sb.check_all.set(true);
+        sb.say("Checking all six parts, including the ones you have not started.");
+    })
+    .id(&sb.id("check-all"))
+}
+
+/// What a newcomer sees first: what to fill in, in what order, and why.
+fn guide(sb: Sandbox) -> El {
+    el("div")
+        .class("overall guide")
+        .id(&sb.id("guide"))
+        .child(el("p").child(el("strong").text("Start here.")).text(
+            " A workflow is the path work takes from what starts it to what it achieves. Fill it in from the top; feedback on each part appears as soon as you begin it.",
+        ))
+        .child(
+            el("ol")
+                .child(el("li").text("Name the workflow and say what starts it: the trigger."))
+                .child(el("li").text("Add the steps in order, and say who does each one: the roles."))
+                .child(el("li").text("Say what each step needs and makes, and what is true at the end: the outcome."))
+        )
+        .child(
+            el("p")
+                .text("Or start from an example with “Start from…”, or ")
+                .child(check_all_button(sb, "check all six parts now")),
+        )
+}
+
+fn overall(sb: Sandbox) -> El {
+    el("p")
+        .class("overall")
+        .attr_with("data-classification", move || {
+            Some(sb.report.with(|r| r.overall.classification.key()).to_string())
+        })
+        .child(
+            el("strong")
+                .text_with(move || format!("Overall score: {} out of 100.", sb.report.with(|r| r.overall.score))),
+        )
+        .text(" ")
+        .child(el("span").text_with(move || sb.report.with(|r| r.overall.message.clone())))
+}
+
 fn component_entry(sb: Sandbox, c: Component) -> El {
     let report = Memo::new(move |_| sb.report.with(|r| r.components.get(c).clone()));
     let status = move || report.with(|r| r.status);
+    let waits = Memo::new(move |_| waiting(sb, c));
     let title_id = sb.id(&format!("fb-{}", c.key()));
     el("li")
         .class("component")
         .attr("data-component", c.key())
         .attr_with("data-status", move || Some(status().key().to_string()))
+        .attr_with("data-progress", move || waits.get().then(|| "not-started".to_string()))
         .attr("aria-labelledby", &title_id)
         .child(
             el("h3")
@@ -122,22 +205,31 @@ fn component_entry(sb: Sandbox, c: Component) -> El {
                 .text(" ")
                 .child(
                     el("span")
-                        .attr_with("class", move || Some(format!("badge badge-{}", status().key())))
+                        .attr_with("class", move || {
+                            Some(if waits.get() {
+                                "badge badge-not-started".to_string()
+                            } else {
+                                format!("badge badge-{}", status().key())
+                            })
+                        })
                         .child(
                             el("span")
                                 .attr("aria-hidden", "true")
                                 .class("badge-icon")
-                                .text_with(move || symbol(status()).to_string()),
+                                .text_with(move || if waits.get() { "–" } else { symbol(status()) }.to_string()),
                         )
                         .text(" ")
                         .child(
-                            el("span")
-                                .class("badge-text")
-                                .text_with(move || status().label().to_string()),
+                            el("span").class("badge-text").text_with(move || {
+                                if waits.get() { "Not started" } else { status().label() }.to_string()
+                            }),
                         ),
                 ),
         )
         .region(move || {
+            if waits.get() {
+                return Some(el("p").class("component-empty").text(empty_text(c, Status::Missing)));
+            }
             Some(report.with(|r: &ComponentReport| {
                 if r.findings.is_empty() {
                     el("p").class("component-empty").text(empty_text(c, r.status))

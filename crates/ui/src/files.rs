@@ -36,8 +36,13 @@ fn download_url(name: &str, url: &str) {
     }
 }
 
-/// Draws an SVG onto a canvas at twice its size and offers it as a PNG.
-pub async fn download_png(name: &str, svg: &str, width: f64, height: f64) -> Result<(), String> {
+/// The longest side of a PNG download, in pixels: big diagrams are drawn smaller rather than as
+/// an image too large to open or share.
+const PNG_MAX: f64 = 6000.0;
+
+/// Draws an SVG onto a canvas at twice its size (less for a big diagram, see [`PNG_MAX`]) and
+/// offers it as a PNG.
+pub async fn download_png(name: &str, svg: &str) -> Result<(), String> {
     let img = web_sys::HtmlImageElement::new().map_err(|_| "the browser could not draw the picture")?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         img.set_onload(Some(&resolve));
@@ -51,7 +56,8 @@ pub async fn download_png(name: &str, svg: &str, width: f64, height: f64) -> Res
     JsFuture::from(loaded)
         .await
         .map_err(|_| "the browser could not draw the diagram as a picture")?;
-    let scale = 2.0;
+    let (width, height) = (img.natural_width() as f64, img.natural_height() as f64);
+    let scale = (PNG_MAX / width.max(height).max(1.0)).min(2.0);
     let canvas: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")
         .map_err(|_| "no canvas")?

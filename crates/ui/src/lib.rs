@@ -14,11 +14,11 @@ pub mod dom;
 pub mod editor;
 pub mod feedback;
 pub mod files;
+pub mod layout;
 pub mod state;
 pub mod storage;
 pub mod zlib;
 
-use flowguide_engine::feedback::Report;
 use flowguide_engine::workflow::edit::{fits_sandbox, is_blank};
 use flowguide_engine::workflow::examples::EXAMPLES;
 use flowguide_engine::workflow::parse::{parse, to_pretty_json, MAX_BYTES};
@@ -28,6 +28,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use dom::{button, el, El};
+#[cfg(feature = "editor-layout")]
+use state::Pane;
 use state::{Notice, Sandbox, SaveState, Tone};
 use storage::Loaded;
 
@@ -299,34 +301,15 @@ pub fn sandbox_view(
                 None => sb.problem("Only files can be dropped here: drop a workflow .json file."),
             }
         });
+    layout::watch_narrow(sb);
     let (bar, share_box) = toolbar(sb);
-    let feedback_link = el("a")
-        .attr("href", &format!("#{}", sb.id("feedback")))
-        .text_with(move || {
-            let n = sb.report.with(Report::to_work_on);
-            if n == 0 {
-                "Feedback (all good)".to_string()
-            } else {
-                format!("Feedback ({n} to work on)")
-            }
-        });
-    let main = el("div").class("sandbox-main");
-    let main = main.child(editor::editor(sb)).child(feedback::feedback_panel(sb));
+    let main = work_area(sb);
     let root = root
         .child(bar)
         .child(share_box)
         .child(notice_bar(sb))
         .child(offer_bar(sb, offer))
-        .child(
-            el("nav")
-                .class("sandbox-jump")
-                .attr("aria-label", "Parts of the sandbox")
-                .child(el("a").attr("href", &format!("#{}", sb.id("ed-about"))).text("Editor"))
-                .child(feedback_link)
-                .child(el("a").attr("href", &format!("#{}", sb.id("diagram"))).text("Diagram")),
-        )
-        .child(main)
-        .child(diagram::diagram(sb));
+        .child(main);
     root.child(
         el("p")
             .class("drop-hint")
@@ -335,9 +318,38 @@ pub fn sandbox_view(
     )
 }
 
+/// The editor with a panel beside it (the diagram or the feedback, by tabs) and a handle to
+/// resize the two; on a phone, Edit, Feedback and Diagram as tabs (see [`layout`]). The studio's.
+#[cfg(feature = "editor-layout")]
+fn work_area(sb: Sandbox) -> El {
+    let main = el("div").class("sandbox-main");
+    let splitter = layout::splitter(sb, &main.handle());
+    main.child(layout::tabs(sb))
+        .child(layout::pane(sb, Pane::Edit, editor::editor(sb)))
+        .child(splitter)
+        .child(
+            el("div")
+                .class("sandbox-side")
+                .child(layout::pane(sb, Pane::Diagram, diagram::diagram(sb)))
+                .child(layout::pane(sb, Pane::Feedback, feedback::feedback_panel(sb))),
+        )
+}
+
+/// Without the `editor-layout` feature (an embed, whose course page sizes its frame to fit):
+/// the editor and the feedback side by side with the diagram below, one under another on a phone.
+#[cfg(not(feature = "editor-layout"))]
+fn work_area(sb: Sandbox) -> El {
+    el("div")
+        .class("sandbox-main sandbox-stacked")
+        .child(editor::editor(sb))
+        .child(feedback::feedback_panel(sb))
+        .child(el("div").class("sandbox-below").child(diagram::diagram(sb)))
+}
+
 fn toolbar(sb: Sandbox) -> (El, El) {
-    // Whether the "Start from" menu is open.
+    // Whether the "Start from" menu is open, and on a phone whether the tools are.
     let starting = RwSignal::new(false);
+    let tools = RwSignal::new(false);
     // Whether the share box is open, and its link, which follows the workflow while it is. Each
     // edit starts a new compression; only the latest one's link is shown.
     let share = RwSignal::new(false);
@@ -393,6 +405,75 @@ fn toolbar(sb: Sandbox) -> (El, El) {
         }
         input.set_value("");
     });
+    let start_group = el("div")
+        .class("tool-group")
+        .child(
+            button("button", "Start from…", move |_| starting.update(|o| *o = !*o))
+                .id(&sb.id("start"))
+                // It names the menu only while the menu is on the page.
+                .attr_with("aria-controls", move || starting.get().then(|| sb.id("start-menu")))
+                .attr_with("aria-expanded", move || Some(starting.get().to_string())),
+        )
+        .when(
+            move || starting.get(),
+            move || {
+                let choice = move |key: &'static str, label: String| {
+                    button("button button-quiet", &label, move |_| start_from(key)).id(&sb.id(&format!("start-{key}")))
+                };
+                el("div")
+                    .class("start-menu")
+                    .id(&sb.id("start-menu"))
+                    .attr("role", "group")
+                    .attr("aria-label", "Start from")
+                    .on("keydown", move |e| {
+                        if e.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+                            e.prevent_default();
+                            starting.set(false);
+                            editor::focus_later(sb.id("start"));
+                        }
+                    })
+                    .child(choice("blank", "A blank workflow".into()))
+                    .children(EXAMPLES.iter().map(|e| choice(e.key, format!("Example: {}", e.title))))
+            },
+        );
+    let file_group = el("div")
+        .class("tool-group")
+        .child(
+            button("button", "Download file", move |_| {
+                export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
+            })
+            .id(&sb.id("download-json")),
+        )
+        // Before its label, so the label can show the focus ring of the hidden input.
+        .child(file_input)
+        .child(
+            el("label")
+                .class("button file-button")
+                .attr("for", &sb.id("open-file"))
+                .text("Open file…"),
+        )
+        .children(exports(sb, export))
+        .child(
+            button("button", "Share link", move |_| {
+                leptos::task::spawn_local(async move {
+                    let url = match share_url(sb.doc.get_untracked()).await {
+                        Ok(url) => url,
+                        Err(e) => return sb.problem(format!("The share link could not be made: {e}.")),
+                    };
+                    link_text.set(url.clone());
+                    share.set(true);
+                    // Focus moves now, not when the clipboard answers: a late answer must
+                    // not pull focus from wherever the learner has gone since.
+                    editor::focus_later(sb.id("share-url"));
+                    if files::copy(&url).await {
+                        sb.say("The share link is copied. Paste it anywhere to share this workflow.");
+                    } else {
+                        sb.say("Copy the share link from the box below the tools.");
+                    }
+                });
+            })
+            .id(&sb.id("share-link")),
+        );
     let bar = el("div")
         .class("toolbar")
         .attr("role", "toolbar")
@@ -419,78 +500,19 @@ fn toolbar(sb: Sandbox) -> (El, El) {
                 ),
         )
         .child(
-            el("div")
-                .class("tool-group")
-                .child(
-                    button("button", "Start from…", move |_| starting.update(|o| *o = !*o))
-                        .id(&sb.id("start"))
-                        // It names the menu only while the menu is on the page.
-                        .attr_with("aria-controls", move || starting.get().then(|| sb.id("start-menu")))
-                        .attr_with("aria-expanded", move || Some(starting.get().to_string())),
-                )
-                .when(
-                    move || starting.get(),
-                    move || {
-                        let choice = move |key: &'static str, label: String| {
-                            button("button button-quiet", &label, move |_| start_from(key))
-                                .id(&sb.id(&format!("start-{key}")))
-                        };
-                        el("div")
-                            .class("start-menu")
-                            .id(&sb.id("start-menu"))
-                            .attr("role", "group")
-                            .attr("aria-label", "Start from")
-                            .on("keydown", move |e| {
-                                if e.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
-                                    e.prevent_default();
-                                    starting.set(false);
-                                    editor::focus_later(sb.id("start"));
-                                }
-                            })
-                            .child(choice("blank", "A blank workflow".into()))
-                            .children(EXAMPLES.iter().map(|e| choice(e.key, format!("Example: {}", e.title))))
-                    },
-                ),
+            // On a phone the other tools wait behind this button, so the first screen is the work.
+            button("button tools-toggle", "More tools", move |_| tools.update(|o| *o = !*o))
+                .id(&sb.id("tools"))
+                .attr_with("aria-expanded", move || Some(tools.get().to_string()))
+                .attr("aria-controls", &sb.id("more-tools")),
         )
         .child(
             el("div")
-                .class("tool-group")
-                .child(
-                    button("button", "Download file", move |_| {
-                        export("json", "application/json", sb.doc.with_untracked(to_pretty_json))
-                    })
-                    .id(&sb.id("download-json")),
-                )
-                // Before its label, so the label can show the focus ring of the hidden input.
-                .child(file_input)
-                .child(
-                    el("label")
-                        .class("button file-button")
-                        .attr("for", &sb.id("open-file"))
-                        .text("Open file…"),
-                )
-                .children(exports(sb, export))
-                .child(
-                    button("button", "Share link", move |_| {
-                        leptos::task::spawn_local(async move {
-                            let url = match share_url(sb.doc.get_untracked()).await {
-                                Ok(url) => url,
-                                Err(e) => return sb.problem(format!("The share link could not be made: {e}.")),
-                            };
-                            link_text.set(url.clone());
-                            share.set(true);
-                            // Focus moves now, not when the clipboard answers: a late answer must
-                            // not pull focus from wherever the learner has gone since.
-                            editor::focus_later(sb.id("share-url"));
-                            if files::copy(&url).await {
-                                sb.say("The share link is copied. Paste it anywhere to share this workflow.");
-                            } else {
-                                sb.say("Copy the share link from the box below the tools.");
-                            }
-                        });
-                    })
-                    .id(&sb.id("share-link")),
-                ),
+                .class("tool-more")
+                .id(&sb.id("more-tools"))
+                .flag_with("hidden", move || sb.narrow.get() && !tools.get())
+                .child(start_group)
+                .child(file_group),
         );
     let share_box = el("div").region(move || {
         share.get().then(|| {

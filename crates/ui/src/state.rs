@@ -93,8 +93,38 @@ pub struct Sandbox {
     pub notice: RwSignal<Option<Notice>>,
     /// Short messages for screen readers about what an action did ("Moved step 3 up").
     pub said: RwSignal<String>,
-    /// The step selected from the diagram, shown highlighted in the editor.
+    /// The selected step, highlighted in the editor and on the diagram.
     pub selected: RwSignal<Option<usize>>,
+    /// Whether the learner asked to check everything, including the parts not started yet.
+    pub check_all: RwSignal<bool>,
+    /// On a phone, whether the editor is the part shown (if not, the side panel's part is).
+    /// Which part is shown is kept in two flags, not a signal of `Pane`: each new signal type adds
+    /// its own copy of the reactive code to the bundle. [`Sandbox::chosen`] reads them.
+    editing: RwSignal<bool>,
+    /// Whether the panel beside the editor shows the feedback (if not, the diagram).
+    side_feedback: RwSignal<bool>,
+    /// Whether the screen is narrow (a phone): one part at a time, as tabs.
+    pub narrow: RwSignal<bool>,
+}
+
+/// A part of the sandbox a tab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Edit,
+    Feedback,
+    Diagram,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Edit, Pane::Feedback, Pane::Diagram];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Pane::Edit => "edit",
+            Pane::Feedback => "feedback",
+            Pane::Diagram => "diagram",
+        }
+    }
 }
 
 impl Sandbox {
@@ -114,6 +144,45 @@ impl Sandbox {
             notice: RwSignal::new(None),
             said: RwSignal::new(String::new()),
             selected: RwSignal::new(None),
+            check_all: RwSignal::new(false),
+            editing: RwSignal::new(true),
+            side_feedback: RwSignal::new(false),
+            narrow: RwSignal::new(false),
+        }
+    }
+
+    /// Brings a part into view: its tab on a phone, the side panel's choice on a wide screen.
+    pub fn show(&self, pane: Pane) {
+        self.editing.set(pane == Pane::Edit);
+        if pane != Pane::Edit {
+            self.side_feedback.set(pane == Pane::Feedback);
+        }
+    }
+
+    /// What the panel beside the editor shows: the feedback or the diagram.
+    pub fn side(&self) -> Pane {
+        if self.side_feedback.get() {
+            Pane::Feedback
+        } else {
+            Pane::Diagram
+        }
+    }
+
+    /// The tab chosen: on a phone the one part shown, on a wide screen the side panel's.
+    pub fn chosen(&self) -> Pane {
+        if self.narrow.get() && self.editing.get() {
+            Pane::Edit
+        } else {
+            self.side()
+        }
+    }
+
+    /// Whether `pane` is in view now.
+    pub fn showing(&self, pane: Pane) -> bool {
+        if self.narrow.get() {
+            self.chosen() == pane
+        } else {
+            pane == Pane::Edit || self.side() == pane
         }
     }
 

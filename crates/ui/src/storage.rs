@@ -42,6 +42,18 @@ pub fn remember_preset(key: &str, p: Preset) {
     }
 }
 
+/// A small setting kept beside the work under `key` (such as the width of the editor), if any.
+pub fn setting(key: &str, name: &str) -> Option<String> {
+    storage()?.get_item(&format!("{key}-{name}")).ok()?
+}
+
+/// Keeps a small setting for next time. Failing to keep it loses nothing of the work.
+pub fn keep_setting(key: &str, name: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{key}-{name}"), value);
+    }
+}
+
 /// What was found in storage when the page opened.
 pub enum Loaded {
     Nothing,

@@ -7,6 +7,7 @@
 //! Also the diagram's text alternative, one sentence per step, for screen readers.
 
 mod layout;
+pub mod pick;
 #[cfg(test)]
 mod tests;
 
