@@ -708,13 +708,25 @@ test("on the sandbox page, / jumps to search even before the frame has loaded, b
   await expect(page.locator("html[data-shell=ready]")).toHaveCount(1);
 });
 
-test("the embed is the sandbox without the BPMN and Mermaid exports; it keeps files and share links", async ({ page }) => {
+test("the embed is the sandbox without the BPMN and Mermaid exports or edits on the diagram, laid out for a frame that grows to fit; it keeps files and share links", async ({ page }) => {
   await page.goto("embed/sandbox");
   await expect(page.locator(".component")).toHaveCount(6);
   for (const id of ["#wf-download-json", "#wf-open-file", "#wf-share-link", "#wf-download-svg", "#wf-download-png"]) {
     await expect(page.locator(id)).toHaveCount(1);
   }
   await expect(page.locator("#wf-download-bpmn, #wf-download-mermaid")).toHaveCount(0);
+  // No tabs and no split: the editor and the feedback side by side, the diagram below them.
+  await expect(page.locator("#wf-tabs, #wf-splitter")).toHaveCount(0);
+  const editor = await page.locator("#wf-name").boundingBox();
+  const feedback = await page.locator(".component").first().boundingBox();
+  const frame = await page.locator("#wf-diagram-frame").boundingBox();
+  expect(feedback.x).toBeGreaterThan(editor.x + editor.width);
+  expect(frame.y).toBeGreaterThan(feedback.y);
+  // The diagram zooms and selects, and its help says only what it does here.
+  await expect(page.locator("#wf-diagram-step-tools")).toHaveCount(0);
+  await page.locator(".diagram-help summary").click();
+  await expect(page.locator("#wf-diagram-keys")).not.toContainText("Drag");
+  await expect(page.locator("#wf-diagram-keys")).toContainText("arrow keys select steps");
   await page.goto("sandbox");
   await expect(page.locator("#wf-download-bpmn")).toBeVisible();
   await expect(page.locator("#wf-download-mermaid")).toBeVisible();

@@ -377,22 +377,17 @@ pub fn diagram(sb: Sandbox) -> El {
         .child(
             el("div")
                 .class("diagram-head")
-                .child(el("h2").class("visually-hidden").id(&sb.id("diagram-heading")).text("Diagram"))
+                .child(
+                    el("h2")
+                        .class("visually-hidden")
+                        .id(&sb.id("diagram-heading"))
+                        .text("Diagram"),
+                )
                 .child(view_tools(sb, percent, zoom, zoom_by))
                 .child(downloads(sb, svg_text)),
         )
         .child_opt(step_tools(sb, edit_step))
-        .child(
-            el("details").class("diagram-help").child(el("summary").text("How to edit on the diagram")).child(
-                el("ul")
-                    .class("hint")
-                    .id(&sb.id("diagram-keys"))
-                    .child(el("li").text("Click or tap a box to select its step; double-click it to edit the step."))
-                    .child(el("li").text("Drag a box onto another box to link the two steps, or into another lane to change who does it."))
-                    .child(el("li").text("On the diagram, the arrow keys select steps, Alt with ↑ or ↓ moves the step to another lane, and Enter edits it."))
-                    .child(el("li").text("+ and − zoom, 0 fits the width, Shift with an arrow scrolls; Ctrl with the wheel, or two fingers, zoom too.")),
-            ),
-        )
+        .child(help(sb))
         .child(frame)
         .child(
             el("details")
@@ -451,6 +446,36 @@ fn watch_width(target: &web_sys::Element, width: RwSignal<Option<usize>>) {
         changed.forget();
         std::mem::forget(observer);
     }
+}
+
+/// What the diagram does with the pointer and the keys (the frame's description).
+fn help(sb: Sandbox) -> El {
+    let edits = cfg!(feature = "diagram-edits");
+    let item = |text: &str| el("li").text(text);
+    el("details")
+        .class("diagram-help")
+        .child(el("summary").text(if edits {
+            "How to edit on the diagram"
+        } else {
+            "How to use the diagram"
+        }))
+        .child(
+            el("ul")
+                .class("hint")
+                .id(&sb.id("diagram-keys"))
+                .child(item("Click or tap a box to select its step; double-click it to edit the step."))
+                .child_opt(edits.then(|| {
+                    item("Drag a box onto another box to link the two steps, or into another lane to change who does it.")
+                }))
+                .child(item(if edits {
+                    "On the diagram, the arrow keys select steps, Alt with ↑ or ↓ moves the step to another lane, and Enter edits it."
+                } else {
+                    "On the diagram, the arrow keys select steps, and Enter edits the one selected."
+                }))
+                .child(item(
+                    "+ and − zoom, 0 fits the width, Shift with an arrow scrolls; Ctrl with the wheel, or two fingers, zoom too.",
+                )),
+        )
 }
 
 /// Zoom out, the zoom level, zoom in, and fit to width.
