@@ -3,7 +3,8 @@
 //! The analysis is `flowguide_engine::feedback`, the very code the browser runs.
 //!
 //! ```text
-//! flowguide-cli check FILE... [--format text|json] [--preset beginner|recommended|strict]
+//! flowguide-cli check FILE... [--format text|json|csv] [--summary] [--explain] [--all]
+//!                             [--preset beginner|recommended|strict]
 //! flowguide-cli export FILE --to bpmn|mermaid|svg
 //! flowguide-cli rules [--preset NAME]
 //! ```
@@ -39,9 +40,20 @@ enum Command {
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// Output: a readable report, or one JSON array with an object per file.
+        /// Output: a readable report, one JSON array with an object per file, or CSV with a row
+        /// per file (for a gradebook).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// One line per file: its score, its classification and the six statuses.
+        #[arg(long, conflicts_with_all = ["explain", "all"])]
+        summary: bool,
+        /// After each finding, why it matters and its rule's page.
+        #[arg(long)]
+        explain: bool,
+        /// Every finding. Without it, a component lists the first three findings of each rule
+        /// and says how many more there are of it.
+        #[arg(long)]
+        all: bool,
         /// How strict the feedback is.
         #[arg(long, default_value = "recommended", value_parser = parse_preset)]
         preset: Preset,
@@ -72,6 +84,7 @@ enum ExportFormat {
 enum Format {
     Text,
     Json,
+    Csv,
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
@@ -120,7 +133,19 @@ fn main() -> ExitCode {
             print!("{}", report::rules_text(RULES, &Config::preset(preset)));
             ExitCode::SUCCESS
         }
-        Command::Check { files, format, preset } => {
+        Command::Check {
+            files,
+            format,
+            summary,
+            explain,
+            all,
+            preset,
+        } => {
+            if summary && !matches!(format, Format::Text) {
+                eprintln!("flowguide-cli: --summary is a form of the text report; JSON and CSV already hold every file's scores");
+                return ExitCode::from(2);
+            }
+            let options = report::Options { explain, all };
             let config = Config::preset(preset);
             let mut all_read = true;
             let results: Vec<report::FileResult> = files
@@ -139,8 +164,10 @@ fn main() -> ExitCode {
                 })
                 .collect();
             match format {
-                Format::Text => print!("{}", report::text(&results)),
-                Format::Json => println!("{}", report::json(&results)),
+                Format::Text if summary => print!("{}", report::summary(&results)),
+                Format::Text => print!("{}", report::text(&results, options)),
+                Format::Json => println!("{}", report::json(&results, options)),
+                Format::Csv => print!("{}", report::csv(&results)),
             }
             if all_read {
                 ExitCode::SUCCESS

@@ -1,7 +1,14 @@
-//! Formats check results: a readable text report, and the JSON array whose component objects are
-//! the same JSON the browser uses.
+//! Formats check results: a readable text report (whole, or one line per file), the JSON array
+//! whose component objects are the same JSON the browser uses, and CSV for a gradebook.
+//!
+//! Everything a submission wrote (names, titles, and the messages that quote them) is printed
+//! through [`clean`], so a file cannot move the cursor, clear or retitle the terminal, or forge a
+//! line of the report. CSV fields are also kept from being read as spreadsheet formulas.
 
-use flowguide_engine::feedback::{Component, Components, Config, Overall, Report, Rule, Status};
+use flowguide_engine::feedback::rules::docs;
+use flowguide_engine::feedback::{
+    Component, ComponentReport, Components, Config, Finding, Overall, Report, Rule, Status,
+};
 use flowguide_engine::workflow::ParseError;
 use serde::Serialize;
 
@@ -38,6 +45,62 @@ pub struct FileResult {
     pub outcome: Result<(String, Report), FileError>,
 }
 
+/// How the report is written.
+#[derive(Clone, Copy, Default)]
+pub struct Options {
+    /// Each finding's why and its rule's page, after it.
+    pub explain: bool,
+    /// Every finding, even thousands of one kind (otherwise the first few of each, and a count).
+    pub all: bool,
+}
+
+/// How many findings of one rule a component lists before "and N more like this".
+pub const SHOWN_PER_RULE: usize = 3;
+
+/// A submission's text, safe to print: control characters (escape sequences, carriage returns,
+/// new lines, bells) and the invisible marks that reverse text direction are written as `\u{…}`.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A component's findings as listed: each rule's first [`SHOWN_PER_RULE`] (all of them with
+/// `all`), and for each rule with more, how many more.
+pub fn grouped(c: &ComponentReport, all: bool) -> (Vec<&Finding>, Vec<(&str, usize)>) {
+    let mut shown = Vec::new();
+    let mut more: Vec<(&str, usize)> = Vec::new();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for f in &c.findings {
+        let n = match seen.iter_mut().find(|(rule, _)| *rule == f.rule) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                seen.push((&f.rule, 1));
+                1
+            }
+        };
+        if all || n <= SHOWN_PER_RULE {
+            shown.push(f);
+        } else {
+            match more.iter_mut().find(|(rule, _)| *rule == f.rule) {
+                Some((_, m)) => *m += 1,
+                None => more.push((&f.rule, 1)),
+            }
+        }
+    }
+    (shown, more)
+}
+
 fn marker(status: Status) -> &'static str {
     match status {
         Status::Good => "[ok]",
@@ -46,31 +109,48 @@ fn marker(status: Status) -> &'static str {
     }
 }
 
+fn title_of(name: &str) -> String {
+    if name.trim().is_empty() {
+        "untitled workflow".to_string()
+    } else {
+        format!("“{}”", clean(name.trim()))
+    }
+}
+
+fn error_text(file: &str, e: &FileError) -> String {
+    let at = match (e.line, e.column) {
+        (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+        _ => String::new(),
+    };
+    format!("{}: cannot be checked{at}: {}\n", clean(file), clean(&e.message))
+}
+
+fn tally(results: &[FileResult]) -> String {
+    let failed = results.iter().filter(|r| r.outcome.is_err()).count();
+    format!(
+        "\n{} file{} checked, {failed} could not be read.\n",
+        results.len() - failed,
+        if results.len() - failed == 1 { "" } else { "s" }
+    )
+}
+
 /// The readable report: per file, the overall verdict, then each component with its findings.
-pub fn text(results: &[FileResult]) -> String {
+/// Each finding says how to mend it: the mechanical fix where there is one, otherwise what its
+/// rule asks for.
+pub fn text(results: &[FileResult], options: Options) -> String {
     let mut out = String::new();
     for (n, r) in results.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
         match &r.outcome {
-            Err(e) => {
-                let at = match (e.line, e.column) {
-                    (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
-                    _ => String::new(),
-                };
-                out.push_str(&format!("{}: cannot be checked{at}: {}\n", r.file, e.message));
-            }
+            Err(e) => out.push_str(&error_text(&r.file, e)),
             Ok((name, report)) => {
-                let title = if name.trim().is_empty() {
-                    "untitled workflow".to_string()
-                } else {
-                    format!("“{}”", name.trim())
-                };
-                out.push_str(&format!("{}: {title}\n", r.file));
+                out.push_str(&format!("{}: {}\n", clean(&r.file), title_of(name)));
                 out.push_str(&format!(
                     "  Overall score {}/100. {}\n",
-                    report.overall.score, report.overall.message
+                    report.overall.score,
+                    clean(&report.overall.message)
                 ));
                 for (c, cr) in report.components.iter() {
                     out.push_str(&format!(
@@ -80,22 +160,129 @@ pub fn text(results: &[FileResult]) -> String {
                         cr.status.label(),
                         cr.score
                     ));
-                    for f in &cr.findings {
-                        out.push_str(&format!("       {:<7} {} [{}]\n", f.severity.key(), f.message, f.rule));
-                        if let Some(fix) = &f.fix {
-                            out.push_str(&format!("               Fix: {}\n", fix.description));
+                    let (shown, more) = grouped(cr, options.all);
+                    let mut printed: Vec<(&str, usize)> = Vec::new();
+                    for f in shown {
+                        out.push_str(&format!(
+                            "       {:<7} {} [{}]\n",
+                            f.severity.key(),
+                            clean(&f.message),
+                            f.rule
+                        ));
+                        match (&f.fix, docs(&f.rule)) {
+                            (Some(fix), _) => {
+                                out.push_str(&format!("               Fix: {}\n", clean(&fix.description)))
+                            }
+                            (None, Some(d)) => out.push_str(&format!("               Aim for: {}.\n", d.title)),
+                            (None, None) => {}
+                        }
+                        if options.explain {
+                            out.push_str(&format!("               Why: {}\n", clean(&f.why)));
+                            out.push_str(&format!("               More: {}\n", f.url));
+                        }
+                        // After the last one listed of its rule, how many more there are.
+                        let n = match printed.iter_mut().find(|(rule, _)| *rule == f.rule) {
+                            Some((_, n)) => {
+                                *n += 1;
+                                *n
+                            }
+                            None => {
+                                printed.push((&f.rule, 1));
+                                1
+                            }
+                        };
+                        if n == SHOWN_PER_RULE {
+                            if let Some((_, count)) = more.iter().find(|(rule, _)| *rule == f.rule) {
+                                out.push_str(&format!("       and {count} more like this [{}]\n", f.rule));
+                            }
                         }
                     }
                 }
             }
         }
     }
-    let failed = results.iter().filter(|r| r.outcome.is_err()).count();
-    out.push_str(&format!(
-        "\n{} file{} checked, {failed} could not be read.\n",
-        results.len() - failed,
-        if results.len() - failed == 1 { "" } else { "s" }
-    ));
+    out.push_str(&tally(results));
+    out
+}
+
+/// One line per file: its name, score, classification and the six statuses, then its title.
+pub fn summary(results: &[FileResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        match &r.outcome {
+            Err(e) => out.push_str(&error_text(&r.file, e)),
+            Ok((name, report)) => {
+                let statuses: Vec<String> = report
+                    .components
+                    .iter()
+                    .map(|(c, cr)| format!("{}:{}", c.key(), cr.status.key()))
+                    .collect();
+                out.push_str(&format!(
+                    "{}: {:>3}/100 {} {} {}\n",
+                    clean(&r.file),
+                    report.overall.score,
+                    report.overall.classification.key(),
+                    statuses.join(" "),
+                    title_of(name)
+                ));
+            }
+        }
+    }
+    out.push_str(&tally(results));
+    out
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`
+/// or `@` (which a spreadsheet would run as a formula) gets a `'` before it.
+fn csv_field(text: &str) -> String {
+    let text = clean(text);
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// CSV for a gradebook: a header, then one row per file with its score, classification, each
+/// component's status and score, and the error for a file that could not be checked.
+pub fn csv(results: &[FileResult]) -> String {
+    let mut header = vec![
+        "file".to_string(),
+        "name".into(),
+        "score".into(),
+        "classification".into(),
+    ];
+    for c in Component::ALL {
+        header.push(c.key().to_string());
+        header.push(format!("{}_score", c.key()));
+    }
+    header.push("error".into());
+    let mut out = header.join(",") + "\r\n";
+    for r in results {
+        let mut row = vec![csv_field(&r.file)];
+        match &r.outcome {
+            Ok((name, report)) => {
+                row.push(csv_field(name.trim()));
+                row.push(report.overall.score.to_string());
+                row.push(report.overall.classification.key().to_string());
+                for (_, cr) in report.components.iter() {
+                    row.push(cr.status.key().to_string());
+                    row.push(cr.score.to_string());
+                }
+                row.push(String::new());
+            }
+            Err(e) => {
+                row.extend(std::iter::repeat_n(String::new(), 3 + 2 * Component::ALL.len()));
+                row.push(csv_field(&e.message));
+            }
+        }
+        out += &(row.join(",") + "\r\n");
+    }
     out
 }
 
@@ -105,7 +292,7 @@ enum JsonItem<'a> {
     Report {
         file: &'a str,
         overall: &'a Overall,
-        components: &'a Components,
+        components: Box<JsonComponents<'a>>,
     },
     Error {
         file: &'a str,
@@ -122,15 +309,65 @@ struct JsonError<'a> {
     column: Option<usize>,
 }
 
+#[derive(Serialize)]
+struct More<'a> {
+    rule: &'a str,
+    count: usize,
+}
+
+/// One component as the browser has it, except that with more than [`SHOWN_PER_RULE`]
+/// findings of one rule it lists only the first of them (unless `all`), and `more_like_these`
+/// says how many it left out of each rule.
+#[derive(Serialize)]
+struct JsonComponent<'a> {
+    status: Status,
+    score: u32,
+    findings: Vec<&'a Finding>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    more_like_these: Vec<More<'a>>,
+}
+
+/// The six components, in the order and under the keys the format documentation gives.
+#[derive(Serialize)]
+struct JsonComponents<'a> {
+    trigger: JsonComponent<'a>,
+    steps: JsonComponent<'a>,
+    roles: JsonComponent<'a>,
+    handoffs: JsonComponent<'a>,
+    inputs_outputs: JsonComponent<'a>,
+    outcome: JsonComponent<'a>,
+}
+
+fn components_json(components: &Components, all: bool) -> JsonComponents<'_> {
+    let one = |c: Component| {
+        let cr = components.get(c);
+        let (findings, more) = grouped(cr, all);
+        JsonComponent {
+            status: cr.status,
+            score: cr.score,
+            findings,
+            more_like_these: more.into_iter().map(|(rule, count)| More { rule, count }).collect(),
+        }
+    };
+    JsonComponents {
+        trigger: one(Component::Trigger),
+        steps: one(Component::Steps),
+        roles: one(Component::Roles),
+        handoffs: one(Component::Handoffs),
+        inputs_outputs: one(Component::InputsOutputs),
+        outcome: one(Component::Outcome),
+    }
+}
+
 /// The JSON array: one object per file, fields in the order the format documentation gives.
-pub fn json(results: &[FileResult]) -> String {
+pub fn json(results: &[FileResult], options: Options) -> String {
     let items: Vec<JsonItem> = results
         .iter()
         .map(|r| match &r.outcome {
             Ok((_, report)) => JsonItem::Report {
                 file: &r.file,
                 overall: &report.overall,
-                components: &report.components,
+                components: Box::new(components_json(&report.components, options.all)),
             },
             Err(e) => JsonItem::Error {
                 file: &r.file,

@@ -102,3 +102,122 @@ fn export_writes_each_format_and_names_a_bad_file() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("truncated.json: cannot be exported: line 6"));
 }
+
+/// Runs the checker with `input` on its standard input.
+fn run_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flowguide-cli"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the checker runs");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn explain_gives_each_findings_why_and_page() {
+    let out = run(&["check", "--explain", "cafe-half-built.json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    golden("check-explain.txt", &text);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text.contains("Why: "));
+    assert!(text.contains("More: reference/rules/"));
+}
+
+#[test]
+fn summary_is_one_line_per_file() {
+    let out = run(&[&["check", "--summary"], FILES].concat());
+    let text = String::from_utf8(out.stdout).unwrap();
+    golden("check-summary.txt", &text);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the exit status is the same as the full report's"
+    );
+    assert_eq!(text.lines().take_while(|l| !l.is_empty()).count(), FILES.len());
+    let bad = run(&["check", "--summary", "--format", "json", "expense.json"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn csv_is_one_row_per_file_for_a_gradebook() {
+    let out = run(&[&["check", "--format", "csv"], FILES, &["hostile.json"]].concat());
+    let text = String::from_utf8(out.stdout).unwrap();
+    golden("check.csv", &text);
+    assert_eq!(out.status.code(), Some(1));
+    let rows: Vec<&str> = text.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows.len(), FILES.len() + 2, "a header and a row per file");
+    let columns = rows[0].split(',').count();
+    assert_eq!(columns, 17);
+    // The hostile name cannot run as a formula, and its quotes are doubled inside one field.
+    let hostile = rows.last().unwrap();
+    assert!(
+        hostile.starts_with("hostile.json,\"'=HYPERLINK(\"\"http://example.com\"\""),
+        "{hostile}"
+    );
+}
+
+#[test]
+fn a_submission_cannot_drive_the_terminal_or_forge_a_line() {
+    for args in [
+        &["check", "hostile.json"][..],
+        &["check", "--summary", "hostile.json"],
+        &["check", "--format", "csv", "hostile.json"],
+    ] {
+        let out = run(args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n' && c != '\r'),
+            "{args:?}: {text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{args:?}");
+        assert!(text.contains("\\u{1b}"), "the escape is shown, not sent: {text}");
+        assert!(
+            !text.lines().any(|l| l.trim_start().starts_with("[ok] Everything fine")),
+            "no forged line"
+        );
+    }
+    golden(
+        "check-hostile.txt",
+        &String::from_utf8(run(&["check", "hostile.json"]).stdout).unwrap(),
+    );
+}
+
+#[test]
+fn thousands_of_findings_are_grouped_with_exact_counts() {
+    // 2,000 steps, each named vaguely and not as an action: 4,000 findings about steps.
+    let steps: Vec<String> = (0..2000)
+        .map(|i| format!(r#"{{ "id": "s{i}", "title": "Stuff {i}", "role": "desk" }}"#))
+        .collect();
+    let doc = format!(
+        r#"{{ "format": "flowguide/workflow", "version": 1, "name": "Long list", "roles": [{{ "id": "desk", "name": "Desk" }}], "steps": [{}] }}"#,
+        steps.join(",")
+    );
+    let text = String::from_utf8(run_with_input(&["check", "-"], &doc).stdout).unwrap();
+    assert!(text.contains("and 1997 more like this [step-not-action]"), "{text}");
+    assert!(text.contains("and 1997 more like this [vague-wording]"), "{text}");
+    assert!(text.lines().count() < 80, "grouped: {} lines", text.lines().count());
+    let all = String::from_utf8(run_with_input(&["check", "--all", "-"], &doc).stdout).unwrap();
+    assert_eq!(all.matches("[step-not-action]").count(), 2000);
+    assert!(!all.contains("more like this"));
+    let json = String::from_utf8(run_with_input(&["check", "--format", "json", "-"], &doc).stdout).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let steps = &value[0]["components"]["steps"];
+    let listed = steps["findings"].as_array().unwrap();
+    let more = steps["more_like_these"].as_array().unwrap();
+    let rule_count = |rule: &str| {
+        listed.iter().filter(|f| f["rule"] == rule).count()
+            + more
+                .iter()
+                .filter(|m| m["rule"] == rule)
+                .map(|m| m["count"].as_u64().unwrap() as usize)
+                .sum::<usize>()
+    };
+    assert_eq!(listed.len(), 6, "three of each rule");
+    assert_eq!(rule_count("step-not-action"), 2000, "the counts are exact");
+    assert_eq!(rule_count("vague-wording"), 2000, "the counts are exact");
+}
