@@ -25,13 +25,38 @@ pub enum Change {
     RemoveRole { role: String },
     /// Gives a step a role.
     SetRole { step: String, role: String },
-    /// Deletes a `next` link. When it was the step's only link, work continues to the following step.
+    /// Deletes a `next` link. When it was the step's only link, the step ends the work (as the
+    /// analysis already took a step whose links all lead nowhere), so no path changes.
     RemoveNext { step: String, to: String },
 }
 
 impl Change {
-    /// Applies the change. It fails, leaving the document as it was, when what it refers to is gone.
+    /// The step the change edits, if it edits one.
+    fn step(&self) -> Option<&str> {
+        match self {
+            Change::AddInput { step, .. } | Change::SetRole { step, .. } | Change::RemoveNext { step, .. } => {
+                Some(step)
+            }
+            Change::AddRole { .. } | Change::RemoveRole { .. } => None,
+        }
+    }
+
+    /// Whether the change can tell which step it edits: not when two steps share its id (until
+    /// the learner gives each its own, such a fix could change the wrong one, so none is offered).
+    pub fn is_unambiguous(&self, doc: &WorkflowDoc) -> bool {
+        self.step()
+            .is_none_or(|id| doc.steps.iter().filter(|s| s.id == id).count() == 1)
+    }
+
+    /// Applies the change. It fails, leaving the document as it was, when what it refers to is
+    /// gone, or when two steps share the id of the step it edits.
     pub fn apply(&self, doc: &mut WorkflowDoc) -> Result<(), String> {
+        if !self.is_unambiguous(doc) && self.step().is_some_and(|id| doc.steps.iter().any(|s| s.id == id)) {
+            return Err(format!(
+                "two steps have the id `{}`: give each its own first",
+                self.step().unwrap_or_default()
+            ));
+        }
         let step_mut = |doc: &mut WorkflowDoc, id: &str| -> Result<usize, String> {
             doc.steps
                 .iter()
@@ -76,9 +101,7 @@ impl Change {
                 if next.len() == before {
                     return Err(format!("`{step}` no longer links to `{to}`"));
                 }
-                if next.is_empty() {
-                    doc.steps[i].next = None;
-                }
+
             }
         }
         Ok(())

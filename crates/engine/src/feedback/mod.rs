@@ -274,7 +274,7 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
             message: d.message,
             target: d.target,
             why: rule.why.to_string(),
-            fix: d.fix,
+            fix: d.fix.filter(|f| f.change.is_unambiguous(doc)),
             url: rule.url(),
         }));
     }

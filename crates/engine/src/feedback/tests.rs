@@ -343,16 +343,9 @@ mod properties {
         }
 
         #[test]
-        fn fixes_apply_cleanly_and_never_panic(doc in document()) {
-            let report = analyse(&doc, &Config::default());
-            for (_, r) in report.components.iter() {
-                for f in &r.findings {
-                    if let Some(fix) = &f.fix {
-                        let mut fixed = doc.clone();
-                        let _ = fix.change.apply(&mut fixed);
-                        let _ = analyse(&fixed, &Config::default());
-                    }
-                }
+        fn fixes_never_leave_a_document_worse(doc in document()) {
+            if let Err(why) = every_fix_mends(&doc) {
+                prop_assert!(false, "{}", why);
             }
         }
 
@@ -452,4 +445,61 @@ fn the_overall_message_never_contradicts_the_components() {
         "{}",
         r.overall.message
     );
+}
+
+/// Applies each fix the report on `doc` offers, one at a time, and checks that it leaves the
+/// document no worse: the fix applies, its finding is gone, and no error appears that was not
+/// there before.
+fn every_fix_mends(doc: &WorkflowDoc) -> Result<(), String> {
+    let config = Config::default();
+    let report = analyse(doc, &config);
+    let errors = |r: &Report| -> Vec<(String, Target)> {
+        r.components
+            .iter()
+            .flat_map(|(_, c)| c.findings.iter())
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| (f.rule.clone(), f.target.clone()))
+            .collect()
+    };
+    let before = errors(&report);
+    for (_, c) in report.components.iter() {
+        for f in &c.findings {
+            let Some(fix) = &f.fix else { continue };
+            let mut fixed = doc.clone();
+            fix.change
+                .apply(&mut fixed)
+                .map_err(|e| format!("`{}`'s fix does not apply ({e:?}): {}", f.rule, fix.description))?;
+            let after = analyse(&fixed, &config);
+            let still = after
+                .components
+                .iter()
+                .flat_map(|(_, c)| c.findings.iter())
+                .any(|g| g.rule == f.rule && g.target == f.target && g.message == f.message);
+            if still {
+                return Err(format!(
+                    "`{}`'s fix leaves its finding: {} ({})",
+                    f.rule, f.message, fix.description
+                ));
+            }
+            if let Some(new) = errors(&after).into_iter().find(|e| !before.contains(e)) {
+                return Err(format!(
+                    "`{}`'s fix ({}) brings a new error: `{}` at {:?}",
+                    f.rule, fix.description, new.0, new.1
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_fix_on_every_rule_example_leaves_the_document_no_worse() {
+    for (rule, docs) in rules::documented() {
+        for example in [docs.poor, docs.good] {
+            let doc = parse(example).unwrap();
+            if let Err(why) = every_fix_mends(&doc) {
+                panic!("{} example: {why}", rule.id);
+            }
+        }
+    }
 }
