@@ -101,7 +101,6 @@ impl Change {
                 if next.len() == before {
                     return Err(format!("`{step}` no longer links to `{to}`"));
                 }
-
             }
         }
         Ok(())

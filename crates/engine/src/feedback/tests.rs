@@ -503,3 +503,25 @@ fn every_fix_on_every_rule_example_leaves_the_document_no_worse() {
         }
     }
 }
+
+#[test]
+fn every_rule_file_is_a_rule_the_engine_runs() {
+    // Each file under feedback/rules/ (but mod.rs) is one rule, named as its id is: a file the
+    // engine does not run (left out of `RULES`, or never declared as a module) fails here.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/feedback/rules");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".rs") && name != "mod.rs")
+        .map(|name| name.trim_end_matches(".rs").replace('_', "-"))
+        .collect();
+    files.sort();
+    let mut run: Vec<&str> = rules::RULES.iter().map(|r| r.id).collect();
+    run.sort();
+    assert_eq!(files, run, "the files under {} and the rules in RULES", dir.display());
+    // Every rule has its documentation, in the same order.
+    assert_eq!(rules::RULES.len(), rules::DOCS.len());
+    for (rule, docs) in rules::documented() {
+        assert_eq!(rule.id, docs.id, "RULES and DOCS are in the same order");
+    }
+}
