@@ -525,3 +525,36 @@ fn every_rule_file_is_a_rule_the_engine_runs() {
         assert_eq!(rule.id, docs.id, "RULES and DOCS are in the same order");
     }
 }
+
+#[test]
+fn one_cause_one_finding_for_a_step_no_path_reaches_and_a_step_looping_on_itself() {
+    let doc = r#"{ "format": "flowguide/workflow", "version": 1, "name": "Loans",
+      "trigger": { "kind": "request", "description": "A reader asks for a book", "provides": ["request"] },
+      "roles": [ { "id": "desk", "name": "Front desk" }, { "id": "shelf", "name": "Shelver" } ],
+      "steps": [
+        { "id": "a", "title": "Check the card", "role": "desk", "inputs": ["request"], "outputs": ["card check"], "next": [ { "to": "b" } ] },
+        { "id": "b", "title": "Fetch the book", "role": "shelf", "inputs": ["card check"], "outputs": ["book"], "next": [] },
+        { "id": "c", "title": "Repair the spine", "role": "shelf", "inputs": ["damaged book"], "outputs": ["mended book"], "next": [ { "to": "c" } ] }
+      ],
+      "outcome": { "description": "The reader has the book", "measure": "within 5 minutes" } }"#;
+    let r = report(doc);
+    let ids = rule_ids(&r);
+    assert!(ids.contains(&"unreachable-step".to_string()), "{ids:?}");
+    // What the unreachable step needs and makes is not reported again.
+    assert!(!ids.contains(&"input-without-source".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"unused-output".to_string()), "{ids:?}");
+    // A step that loops on itself is spoken of as one step.
+    let looping = r
+        .components
+        .steps
+        .findings
+        .iter()
+        .find(|f| f.rule == "loop-without-exit")
+        .expect("the loop is reported");
+    assert!(looping.message.contains("leads back to itself"), "{}", looping.message);
+    assert!(
+        looping.message.ends_with("Give it a branch that leads on."),
+        "{}",
+        looping.message
+    );
+}

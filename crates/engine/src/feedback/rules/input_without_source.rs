@@ -156,6 +156,11 @@ const GOOD: &str = r#"{
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     for (i, step) in cx.doc.steps.iter().enumerate() {
+        // A step no path reaches is reported once, by `unreachable-step`: what it needs and
+        // makes is not reported again.
+        if !cx.graph.reachable[i] {
+            continue;
+        }
         let mut seen: HashSet<&str> = HashSet::default();
         for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
             let key = key.as_str();

@@ -164,14 +164,14 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if members.len() > 3 {
             names.push(format!("{} more", members.len() - 3));
         }
-        let what = if members.len() == 1 {
-            format!("{} leads back to itself", names[0])
+        let (what, which) = if members.len() == 1 {
+            (format!("{} leads back to itself", names[0]), "it")
         } else {
-            format!("{} form a loop", join_and(&names))
+            (format!("{} form a loop", join_and(&names)), "one of them")
         };
         out.push(Draft::new(
             cx.step_target(members[0]),
-            format!("{what} with no way out: work would go round forever. Give one of them a branch that leads on."),
+            format!("{what} with no way out: work would go round forever. Give {which} a branch that leads on."),
         ));
     }
 }
