@@ -175,7 +175,15 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
                 format!("{} leads to “{to}”, but no step has that id.", cx.step_name(*i)),
             )
             .with_fix(Fix {
-                description: format!("Remove the link from {} to “{to}”.", cx.step_name(*i)),
+                // Removing a step's only link makes it end the workflow: the fix says so.
+                description: if cx.doc.steps[*i].next.as_ref().is_some_and(|n| n.len() == 1) {
+                    format!(
+                        "Remove the link from {} to “{to}”, so the workflow ends there.",
+                        cx.step_name(*i)
+                    )
+                } else {
+                    format!("Remove the link from {} to “{to}”.", cx.step_name(*i))
+                },
                 change: Change::RemoveNext {
                     step: from.clone(),
                     to: to.clone(),
