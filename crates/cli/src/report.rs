@@ -72,12 +72,19 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// A finding as a component lists it, with how many more of its rule were left out after it
+/// (nonzero only on the last one listed of a rule with more than [`SHOWN_PER_RULE`]).
+pub struct Listed<'a> {
+    pub finding: &'a Finding,
+    pub more: usize,
+}
+
 /// A component's findings as listed: each rule's first [`SHOWN_PER_RULE`] (all of them with
-/// `all`), and for each rule with more, how many more.
-pub fn grouped(c: &ComponentReport, all: bool) -> (Vec<&Finding>, Vec<(&str, usize)>) {
-    let mut shown = Vec::new();
-    let mut more: Vec<(&str, usize)> = Vec::new();
+/// `all`), the last one listed of each rule carrying how many more there are.
+pub fn grouped(c: &ComponentReport, all: bool) -> Vec<Listed<'_>> {
+    let count = |rule: &str| c.findings.iter().filter(|f| f.rule == rule).count();
     let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut listed = Vec::new();
     for f in &c.findings {
         let n = match seen.iter_mut().find(|(rule, _)| *rule == f.rule) {
             Some((_, n)) => {
@@ -89,16 +96,16 @@ pub fn grouped(c: &ComponentReport, all: bool) -> (Vec<&Finding>, Vec<(&str, usi
                 1
             }
         };
-        if all || n <= SHOWN_PER_RULE {
-            shown.push(f);
-        } else {
-            match more.iter_mut().find(|(rule, _)| *rule == f.rule) {
-                Some((_, m)) => *m += 1,
-                None => more.push((&f.rule, 1)),
-            }
+        if all || n < SHOWN_PER_RULE {
+            listed.push(Listed { finding: f, more: 0 });
+        } else if n == SHOWN_PER_RULE {
+            listed.push(Listed {
+                finding: f,
+                more: count(&f.rule) - SHOWN_PER_RULE,
+            });
         }
     }
-    (shown, more)
+    listed
 }
 
 fn marker(status: Status) -> &'static str {
@@ -160,9 +167,7 @@ pub fn text(results: &[FileResult], options: Options) -> String {
                         cr.status.label(),
                         cr.score
                     ));
-                    let (shown, more) = grouped(cr, options.all);
-                    let mut printed: Vec<(&str, usize)> = Vec::new();
-                    for f in shown {
+                    for Listed { finding: f, more } in grouped(cr, options.all) {
                         out.push_str(&format!(
                             "       {:<7} {} [{}]\n",
                             f.severity.key(),
@@ -180,21 +185,8 @@ pub fn text(results: &[FileResult], options: Options) -> String {
                             out.push_str(&format!("               Why: {}\n", clean(&f.why)));
                             out.push_str(&format!("               More: {}\n", f.url));
                         }
-                        // After the last one listed of its rule, how many more there are.
-                        let n = match printed.iter_mut().find(|(rule, _)| *rule == f.rule) {
-                            Some((_, n)) => {
-                                *n += 1;
-                                *n
-                            }
-                            None => {
-                                printed.push((&f.rule, 1));
-                                1
-                            }
-                        };
-                        if n == SHOWN_PER_RULE {
-                            if let Some((_, count)) = more.iter().find(|(rule, _)| *rule == f.rule) {
-                                out.push_str(&format!("       and {count} more like this [{}]\n", f.rule));
-                            }
+                        if more > 0 {
+                            out.push_str(&format!("       and {more} more like this [{}]\n", f.rule));
                         }
                     }
                 }
@@ -341,12 +333,19 @@ struct JsonComponents<'a> {
 fn components_json(components: &Components, all: bool) -> JsonComponents<'_> {
     let one = |c: Component| {
         let cr = components.get(c);
-        let (findings, more) = grouped(cr, all);
+        let listed = grouped(cr, all);
         JsonComponent {
             status: cr.status,
             score: cr.score,
-            findings,
-            more_like_these: more.into_iter().map(|(rule, count)| More { rule, count }).collect(),
+            findings: listed.iter().map(|l| l.finding).collect(),
+            more_like_these: listed
+                .iter()
+                .filter(|l| l.more > 0)
+                .map(|l| More {
+                    rule: &l.finding.rule,
+                    count: l.more,
+                })
+                .collect(),
         }
     };
     JsonComponents {

@@ -288,13 +288,13 @@ pub fn step_tools(sb: Sandbox, edit_step: impl Fn(usize) + Copy + 'static) -> Op
                         "Select a step's box to add a step after it, move it or link it from here."
                     }));
                 };
-                Some(untrack(|| selected_tools(sb, i, edit_step)))
+                Some(untrack(|| selected_tools(sb, i, steps, edit_step)))
             }),
     )
 }
 
 /// The tools for step `i`: its name, "Add a step after", its lane, and a link to another step.
-fn selected_tools(sb: Sandbox, i: usize, edit_step: impl Fn(usize) + Copy + 'static) -> El {
+fn selected_tools(sb: Sandbox, i: usize, steps: Memo<usize>, edit_step: impl Fn(usize) + Copy + 'static) -> El {
     let title = move || sb.doc.with(|d| name_in(d, i));
     let role_select = el("select")
         .id(&sb.id("dg-role"))
@@ -381,7 +381,7 @@ fn selected_tools(sb: Sandbox, i: usize, edit_step: impl Fn(usize) + Copy + 'sta
         .child(
             el("div")
                 .class("field inline")
-                .flag_with("hidden", move || steps_count(sb) < 2)
+                .flag_with("hidden", move || steps.get() < 2)
                 .child(el("label").attr("for", &sb.id("dg-link-to")).text("Link to"))
                 .child(link_select)
                 .child(
@@ -396,8 +396,4 @@ fn selected_tools(sb: Sandbox, i: usize, edit_step: impl Fn(usize) + Copy + 'sta
                     .id(&sb.id("dg-link")),
                 ),
         )
-}
-
-fn steps_count(sb: Sandbox) -> usize {
-    sb.doc.with(|d| d.steps.len())
 }
