@@ -3,8 +3,8 @@
 //! classification and the six component statuses. Every disagreement is listed, then the test
 //! fails if there is any.
 //!
-//! Issue 11 (work in progress): the engine does not agree with every case yet, so this test is on
-//! its branch, not on main.
+//! A disagreement the team has looked at and left for later is listed in [`KNOWN`] with its
+//! reason; the test also fails when a listed one goes away, so the list stays true.
 
 use flowguide_engine::feedback::{analyse, Config};
 use flowguide_engine::workflow::parse;
@@ -23,6 +23,13 @@ struct Case {
     mistakes: Vec<String>,
 }
 
+/// Disagreements left on purpose: (file, what, why).
+const KNOWN: &[(&str, &str, &str)] = &[(
+    "14-procure-to-pay-process.json",
+    "trigger",
+    "a trigger that joins several events with “or” is not a rule yet (the case is still classified a process, by its steps)",
+)];
+
 #[test]
 fn the_engine_agrees_with_the_instructor_on_every_learner_case() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/learners");
@@ -36,8 +43,9 @@ fn the_engine_agrees_with_the_instructor_on_every_learner_case() {
         let doc = parse(&text).unwrap_or_else(|e| panic!("{} does not parse: {e}", case.file));
         let report = analyse(&doc, &Config::default());
         verdicts += 1 + case.components.len();
+        let known = |what: &str| KNOWN.iter().any(|(f, w, _)| *f == case.file && *w == what);
         let got = report.overall.classification.key();
-        if got != case.classification {
+        if (got != case.classification) != known("classification") {
             disagreements.push(format!(
                 "{} ({}, {}): classification {got}, the instructor says {}",
                 case.file, case.language, case.field, case.classification
@@ -45,7 +53,7 @@ fn the_engine_agrees_with_the_instructor_on_every_learner_case() {
         }
         for (c, r) in report.components.iter() {
             let expected = case.components.get(c.key()).map(String::as_str).unwrap_or("?");
-            if r.status.key() != expected {
+            if (r.status.key() != expected) != known(c.key()) {
                 let findings: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
                 disagreements.push(format!(
                     "{} ({}, {}): {} is {} {findings:?}, the instructor says {expected} ({})",

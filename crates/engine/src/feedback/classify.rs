@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Components, Context};
+use super::{lexicon, Components, Context};
 use crate::workflow::graph::role_of;
 
 /// The kind of work a document describes.
@@ -42,60 +42,6 @@ pub struct Overall {
     pub reason: String,
     /// What the sandbox says: "What you built is closer to a task: …".
     pub message: String,
-}
-
-/// More steps than this reads as several workflows' worth: a process.
-pub const PROCESS_STEPS: usize = 40;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Words that mark a one-off effort: a deadline or a unique deliverable.
-fn project_wording(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let next = words.get(i + 1).map(String::as_str).unwrap_or("");
-        if ["deadline", "one-off", "one-time", "once-off"].contains(&w.as_str()) {
-            return Some(format!("it mentions a {w}"));
-        }
-        if ["by", "before", "until"].contains(&w.as_str())
-            && (MONTHS.contains(&next)
-                || is_year(next)
-                || next == "the" && words.get(i + 2).is_some_and(|n| n == "end"))
-        {
-            return Some(format!("it has a deadline (“{w} {next}…”)"));
-        }
-        if is_year(w) {
-            return Some(format!("it names the year {w}"));
-        }
-        if ["launch", "build", "open", "create", "organise", "organize", "plan"].contains(&w.as_str())
-            && ["a", "the", "our"].contains(&next)
-            && words.get(i + 2).is_some_and(|n| n == "new")
-        {
-            return Some("it delivers something new, once".to_string());
-        }
-    }
-    None
-}
-
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
 }
 
 pub(crate) fn overall(cx: &Context, components: &Components) -> Overall {
@@ -150,12 +96,8 @@ fn classify(cx: &Context) -> (Classification, String) {
             "a workflow needs at least two steps and a handoff, and this has one step".into(),
         );
     }
-    if n > PROCESS_STEPS {
-        return (
-            Classification::Process,
-            format!("with {n} steps it spans more than one workflow; a process groups several workflows, each with its own trigger and outcome"),
-        );
-    }
+    // A process is told by its structure, never by its length: 2,000 steps in a line are one
+    // long workflow.
     let big_parts = g.weakly_connected_parts().into_iter().filter(|p| p.len() >= 2).count();
     if big_parts >= 2 {
         return (
@@ -165,19 +107,47 @@ fn classify(cx: &Context) -> (Classification, String) {
             ),
         );
     }
-    let text = [
-        doc.name.as_str(),
-        doc.outcome.as_ref().map_or("", |o| o.description.as_str()),
-        doc.trigger.as_ref().map_or("", |t| t.description.as_str()),
-    ]
-    .join(" . ");
-    if let Some(why) = project_wording(&text) {
+    let whole: Vec<usize> = (0..n)
+        .filter(|&i| match cx.words {
+            Some(w) => w.names_a_workflow(&doc.steps[i].title),
+            None => lexicon::words(&doc.steps[i].title)
+                .iter()
+                .any(|w| w.split('-').any(|p| p == "workflow")),
+        })
+        .collect();
+    if whole.len() >= 2 && whole.len() * 3 >= n {
         return (
-            Classification::Project,
+            Classification::Process,
             format!(
-                "{why}, so it reads as a one-off effort rather than work that repeats each time its trigger happens"
+                "{} of its steps are whole workflows in themselves (such as {}), so it describes a process that groups several workflows, each with its own trigger and outcome",
+                whole.len(),
+                cx.step_name(whole[0])
             ),
         );
+    }
+    // A project is told by a one-off goal: a deadline or a one-off effort in the trigger, the
+    // outcome or the steps. A year in the name alone ("Leave policy, 2025 edition") is a revision,
+    // not a deadline.
+    if let Some(w) = cx.words {
+        let text = [
+            doc.outcome.as_ref().map_or("", |o| o.description.as_str()),
+            doc.outcome.as_ref().map_or("", |o| o.measure.as_str()),
+            doc.trigger.as_ref().map_or("", |t| t.description.as_str()),
+        ]
+        .join(" . ");
+        let in_steps: Vec<(String, bool)> = doc.steps.iter().filter_map(|s| w.one_off_in(&s.title)).collect();
+        let found = w
+            .one_off_in(&text)
+            .or_else(|| in_steps.iter().find(|(_, deadline)| *deadline).cloned())
+            .or_else(|| (in_steps.len() >= 2).then(|| in_steps[0].clone()));
+        if let Some((why, _)) = found {
+            return (
+                Classification::Project,
+                format!(
+                    "{why}, so it reads as a one-off effort rather than work that repeats each time its trigger happens"
+                ),
+            );
+        }
     }
     if g.handoffs.is_empty() {
         let roles: rustc_hash::FxHashSet<&str> = doc.steps.iter().filter_map(role_of).collect();
@@ -214,6 +184,8 @@ mod tests {
 
     #[test]
     fn spots_deadlines_and_unique_deliverables() {
+        let en = crate::feedback::lexicon::english();
+        let project_wording = |t: &str| en.one_off_in(t);
         assert!(project_wording("Hire five engineers by March").is_some());
         assert!(project_wording("Open the new branch before 2027").is_some());
         assert!(project_wording("Launch the new website").is_some());
@@ -221,6 +193,8 @@ mod tests {
         assert!(project_wording("Payment reaches the employee within 10 working days").is_none());
         assert!(project_wording("Review claims every month").is_none());
         assert!(project_wording("The customer may return goods").is_none());
+        assert!(project_wording("Leave policy, 2025 edition").is_none());
+        assert!(project_wording("Open the post every morning").is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::workflow::artifact;
-use crate::workflow::document::{RoleDoc, WorkflowDoc};
+use crate::workflow::document::{RoleDoc, StepDoc, TriggerKind, WorkflowDoc};
 
 /// A fix: what it does, in words, and the change itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,16 +28,28 @@ pub enum Change {
     /// Deletes a `next` link. When it was the step's only link, the step ends the work (as the
     /// analysis already took a step whose links all lead nowhere), so no path changes.
     RemoveNext { step: String, to: String },
+    /// Renames one of a step's inputs (to the name an earlier step produces it under).
+    RenameInput { step: String, from: String, to: String },
+    /// Moves a trigger written as an instruction into a new first step `id` with that title and
+    /// role, and writes `trigger` as the trigger's description until the learner says what
+    /// really happens.
+    TriggerToStep {
+        id: String,
+        title: String,
+        role: Option<String>,
+        trigger: String,
+    },
 }
 
 impl Change {
     /// The step the change edits, if it edits one.
     fn step(&self) -> Option<&str> {
         match self {
-            Change::AddInput { step, .. } | Change::SetRole { step, .. } | Change::RemoveNext { step, .. } => {
-                Some(step)
-            }
-            Change::AddRole { .. } | Change::RemoveRole { .. } => None,
+            Change::AddInput { step, .. }
+            | Change::SetRole { step, .. }
+            | Change::RemoveNext { step, .. }
+            | Change::RenameInput { step, .. } => Some(step),
+            Change::AddRole { .. } | Change::RemoveRole { .. } | Change::TriggerToStep { .. } => None,
         }
     }
 
@@ -101,6 +113,43 @@ impl Change {
                 if next.len() == before {
                     return Err(format!("`{step}` no longer links to `{to}`"));
                 }
+            }
+            Change::RenameInput { step, from, to } => {
+                let i = step_mut(doc, step)?;
+                let inputs = &mut doc.steps[i].inputs;
+                let at = inputs
+                    .iter()
+                    .position(|x| x == from)
+                    .ok_or_else(|| format!("`{step}` no longer needs “{from}”"))?;
+                if inputs.iter().any(|x| artifact::key(x) == artifact::key(to)) {
+                    inputs.remove(at);
+                } else {
+                    inputs[at] = to.clone();
+                }
+            }
+            Change::TriggerToStep {
+                id,
+                title,
+                role,
+                trigger,
+            } => {
+                if doc.steps.iter().any(|s| s.id == *id) {
+                    return Err(format!("a step already has the id `{id}`"));
+                }
+                let t = doc.trigger.get_or_insert_with(Default::default);
+                t.description = trigger.clone();
+                t.kind.get_or_insert(TriggerKind::Request);
+                doc.steps.insert(
+                    0,
+                    StepDoc {
+                        id: id.clone(),
+                        title: title.clone(),
+                        role: role.clone(),
+                        inputs: t.provides.clone(),
+                        outputs: Vec::new(),
+                        next: None,
+                    },
+                );
             }
         }
         Ok(())

@@ -90,7 +90,11 @@ pub fn field_of(doc: &WorkflowDoc, finding: &Finding) -> Field {
             let part = match rule {
                 "step-without-role" | "undefined-role" => StepPart::Role,
                 "step-without-data" => StepPart::Inputs,
-                "unknown-next-step" | "no-path-to-end" | "loop-without-exit" => StepPart::After,
+                "unknown-next-step"
+                | "no-path-to-end"
+                | "loop-without-exit"
+                | "branch-without-condition"
+                | "decision-without-otherwise" => StepPart::After,
                 _ => StepPart::Title,
             };
             Field::Step(i, part)
@@ -128,7 +132,7 @@ pub fn field_of(doc: &WorkflowDoc, finding: &Finding) -> Field {
         }
         Target::Trigger if rule == "trigger-without-kind" => Field::TriggerKind,
         Target::Trigger => Field::TriggerDescription,
-        Target::Outcome if rule == "unmeasurable-outcome" => Field::OutcomeMeasure,
+        Target::Outcome if rule == "unmeasurable-outcome" || rule == "outcome-without-measure" => Field::OutcomeMeasure,
         Target::Outcome => Field::OutcomeDescription,
         Target::Workflow => match rule {
             "no-handoff" | "step-without-role" => {
@@ -159,6 +163,9 @@ pub fn changed_by(doc: &WorkflowDoc, change: &Change) -> Field {
         Change::AddInput { step: s, .. } => step(s, StepPart::Inputs),
         Change::SetRole { step: s, .. } => step(s, StepPart::Role),
         Change::RemoveNext { step: s, .. } => step(s, StepPart::After),
+        Change::RenameInput { step: s, .. } => step(s, StepPart::Inputs),
+        // The new trigger is a stand-in the learner should rewrite: focus it.
+        Change::TriggerToStep { .. } => Field::TriggerDescription,
         Change::AddRole { id, .. } => doc
             .roles
             .iter()
@@ -223,6 +230,13 @@ mod tests {
                     }
                     (Change::AddRole { id, .. }, Field::RoleName(i)) => assert_eq!(after.roles[i].id, *id),
                     (Change::RemoveRole { .. }, Field::AddRole) => {}
+                    (Change::RenameInput { step, to, .. }, Field::Step(i, StepPart::Inputs)) => {
+                        assert_eq!(after.steps[i].id, *step);
+                        assert!(after.steps[i].inputs.contains(to));
+                    }
+                    (Change::TriggerToStep { trigger, .. }, Field::TriggerDescription) => {
+                        assert_eq!(after.trigger.as_ref().unwrap().description, *trigger);
+                    }
                     (change, field) => panic!("{change:?} points at {field:?}"),
                 }
             }

@@ -10,12 +10,13 @@
 pub mod announce;
 pub mod classify;
 pub mod fix;
+pub mod language;
+pub mod lexicon;
 pub mod locate;
 pub mod preset;
 pub mod progress;
 pub mod rule;
 pub mod rules;
-pub mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -211,11 +212,27 @@ impl Components {
     }
 }
 
+/// The language the wording checks read, and the checks that could not run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageReport {
+    /// The primary language subtag ("es"), or "und" when the words show a language but not which.
+    pub tag: String,
+    /// Whether the document declared it, the engine recognised it, or assumed English.
+    pub source: language::Source,
+    /// The rules that read words and did not run, because Flowguide has no word list for this
+    /// language (or it has not arrived yet in a browser). Empty when every check ran.
+    pub skipped: Vec<String>,
+    /// One plain sentence about the skipped checks, when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// Everything the engine says about one workflow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub overall: Overall,
     pub components: Components,
+    pub language: LanguageReport,
 }
 
 impl Report {
@@ -232,13 +249,9 @@ fn is_missing(c: Component, g: &Graph) -> bool {
         Component::Trigger => doc.trigger.as_ref().is_none_or(|t| t.description.trim().is_empty()),
         Component::Steps => doc.steps.is_empty(),
         Component::Roles => !doc.steps.iter().any(|s| role_of(s).is_some()),
-        Component::Handoffs => {
-            doc.steps.is_empty() || {
-                let mut roles = doc.steps.iter().map(role_of);
-                let first = roles.next().flatten();
-                doc.steps.len() >= 2 && first.is_some() && roles.all(|r| r == first)
-            }
-        }
+        // Two or more steps where work never changes hands have no handoffs, whoever does them:
+        // the overall message says so too. (One step is a task; its handoffs are not asked for.)
+        Component::Handoffs => doc.steps.is_empty() || doc.steps.len() >= 2 && g.handoffs.is_empty(),
         Component::InputsOutputs => doc.steps.iter().all(|s| s.inputs.is_empty() && s.outputs.is_empty()),
         Component::Outcome => doc.outcome.as_ref().is_none_or(|o| o.description.trim().is_empty()),
     }
@@ -256,12 +269,18 @@ fn score(status: Status, findings: &[Finding]) -> u32 {
 
 /// Analyses a workflow with the given rule configuration.
 pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
-    let cx = Context::new(doc);
+    let lang = language::of(doc);
+    let cx = Context::with_words(doc, lang.lexicon());
     let mut by_component: Vec<Vec<Finding>> = vec![Vec::new(); 6];
+    let mut skipped = Vec::new();
     for rule in rules::RULES {
         let Some(severity) = config.severity(rule) else {
             continue;
         };
+        if rule.words && cx.words.is_none() {
+            skipped.push(rule.id.to_string());
+            continue;
+        }
         let mut drafts = Vec::new();
         (rule.check)(&cx, &mut drafts);
         let slot = Component::ALL
@@ -303,7 +322,26 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
         outcome: next(),
     };
     let overall = classify::overall(&cx, &components);
-    Report { overall, components }
+    let note = (!skipped.is_empty()).then(|| {
+        let why = if lang.is_known() {
+            format!("the word list for {} has not loaded yet", lang.name())
+        } else {
+            format!("Flowguide has no word list for {} yet", lang.name())
+        };
+        format!(
+            "The checks that read words (whether steps name actions, vague wording, whether the measure can be checked and more) did not run: {why}. The other checks ran as usual."
+        )
+    });
+    Report {
+        overall,
+        components,
+        language: LanguageReport {
+            tag: lang.tag,
+            source: lang.source,
+            skipped,
+            note,
+        },
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! severity in each preset, and the check itself. Rules see a [`Context`]: the document and its
 //! [`Graph`], plus helpers that name things the way messages should.
 
-use super::{Component, Fix, Severity, Target};
+use super::lexicon::Lexicon;
+use super::{language, Component, Fix, Severity, Target};
 use crate::workflow::graph::Graph;
 use crate::workflow::WorkflowDoc;
 
@@ -40,6 +41,9 @@ pub struct Rule {
     pub why: &'static str,
     /// Severity in the `beginner`, `recommended` and `strict` presets; `None` turns the rule off.
     pub severity: [Option<Severity>; 3],
+    /// Whether the check reads a language's word list. Such a rule runs only in a language
+    /// Flowguide has a list for, and the report names it among the checks that did not run.
+    pub words: bool,
     pub check: fn(&Context, &mut Vec<Draft>),
 }
 
@@ -79,6 +83,8 @@ impl Rule {
 pub struct Context<'d> {
     pub doc: &'d WorkflowDoc,
     pub graph: Graph<'d>,
+    /// The word list of the document's language. Always there for a rule with `words: true`.
+    pub words: Option<&'static Lexicon>,
 }
 
 /// Wraps a title in curly quotes, the way messages name things.
@@ -88,10 +94,22 @@ pub fn quoted(text: &str) -> String {
 
 impl<'d> Context<'d> {
     pub fn new(doc: &'d WorkflowDoc) -> Context<'d> {
+        Context::with_words(doc, language::of(doc).lexicon())
+    }
+
+    /// A context with the given word list (the one of the document's language, or none).
+    pub fn with_words(doc: &'d WorkflowDoc, words: Option<&'static Lexicon>) -> Context<'d> {
         Context {
             doc,
             graph: Graph::new(doc),
+            words,
         }
+    }
+
+    /// The document's word list, for a rule with `words: true` (the engine runs such a rule only
+    /// when there is one).
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.words.unwrap_or_else(super::lexicon::english)
     }
 
     /// How messages name step `i`: its title in quotes, or "Step 3" when it has none.

@@ -16,6 +16,10 @@ pub struct WorkflowDoc {
     pub version: u64,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// The language the learner writes in, as a BCP 47 tag ("es", "fr-CA"). The wording checks
+    /// use its word list; when absent, the engine recognises the language from the words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<TriggerDoc>,
     #[serde(default)]

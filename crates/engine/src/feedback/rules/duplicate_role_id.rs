@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Roles,
     why: "When two roles share an id, nobody can tell which of them a step belongs to.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

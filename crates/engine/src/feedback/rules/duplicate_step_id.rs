@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "When two steps share an id, a link to that id is ambiguous and the second step cannot be reached by it.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Handoffs,
     why: "A handoff that carries nothing is where work gets lost: the next person starts without what they need.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "A step without a title cannot be followed, checked or handed over: nobody knows what it asks for.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     component: Component::InputsOutputs,
     why: "An input that nothing provides means the step will wait for something that never comes, or that a step or a trigger detail is missing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 
@@ -165,6 +166,10 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
             let key = key.as_str();
             if key.is_empty() || !seen.insert(key) || cx.graph.input_has_source(i, key) {
+                continue;
+            }
+            // A name a letter or a plural away from one that is produced is `artifact-near-miss`'s.
+            if super::near_miss(cx, i, key).is_some() {
                 continue;
             }
             let name = artifact::display(input);

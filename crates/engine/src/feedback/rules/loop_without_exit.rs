@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "A loop with no way out sends work round forever, so nothing ever finishes.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

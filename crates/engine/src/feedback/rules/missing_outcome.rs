@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Outcome,
     why: "Without an outcome nobody can tell when the work is finished, or whether it went well.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Trigger,
     why: "Without a trigger nobody knows when the work should start, so it starts late, twice, or not at all.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -2,6 +2,9 @@
 //! example, and its check. [`RULES`] lists them in the order the catalogue shows them: by
 //! component, then from the most basic to the finest point.
 
+pub mod artifact_near_miss;
+pub mod branch_without_condition;
+pub mod decision_without_otherwise;
 pub mod duplicate_role_id;
 pub mod duplicate_step_id;
 pub mod empty_handoff;
@@ -14,10 +17,13 @@ pub mod missing_trigger;
 pub mod no_handoff;
 pub mod no_path_to_end;
 pub mod no_steps;
+pub mod outcome_without_measure;
+pub mod role_with_two_names;
 pub mod single_step;
 pub mod step_not_action;
 pub mod step_without_data;
 pub mod step_without_role;
+pub mod trigger_as_instruction;
 pub mod trigger_repeats_first_step;
 pub mod trigger_without_kind;
 pub mod undefined_role;
@@ -28,7 +34,8 @@ pub mod unused_output;
 pub mod unused_role;
 pub mod vague_wording;
 
-use super::{Rule, RuleDocs};
+use super::{Context, Rule, RuleDocs};
+use crate::workflow::artifact;
 
 /// Every rule, grouped by component in display order.
 pub static RULES: &[&Rule] = &[
@@ -40,23 +47,29 @@ pub static RULES: &[&Rule] = &[
     &unreachable_step::RULE,
     &no_path_to_end::RULE,
     &loop_without_exit::RULE,
+    &branch_without_condition::RULE,
+    &decision_without_otherwise::RULE,
     &step_not_action::RULE,
     &vague_wording::RULE,
     &step_without_role::RULE,
     &undefined_role::RULE,
     &unused_role::RULE,
     &duplicate_role_id::RULE,
+    &role_with_two_names::RULE,
     &no_handoff::RULE,
     &empty_handoff::RULE,
     &handoff_ping_pong::RULE,
     &input_without_source::RULE,
+    &artifact_near_miss::RULE,
     &unused_output::RULE,
     &step_without_data::RULE,
     &missing_trigger::RULE,
     &trigger_repeats_first_step::RULE,
     &trigger_without_kind::RULE,
+    &trigger_as_instruction::RULE,
     &missing_outcome::RULE,
     &unmeasurable_outcome::RULE,
+    &outcome_without_measure::RULE,
 ];
 
 /// Every rule's documentation, in the same order as [`RULES`].
@@ -69,23 +82,29 @@ pub static DOCS: &[&RuleDocs] = &[
     &unreachable_step::DOCS,
     &no_path_to_end::DOCS,
     &loop_without_exit::DOCS,
+    &branch_without_condition::DOCS,
+    &decision_without_otherwise::DOCS,
     &step_not_action::DOCS,
     &vague_wording::DOCS,
     &step_without_role::DOCS,
     &undefined_role::DOCS,
     &unused_role::DOCS,
     &duplicate_role_id::DOCS,
+    &role_with_two_names::DOCS,
     &no_handoff::DOCS,
     &empty_handoff::DOCS,
     &handoff_ping_pong::DOCS,
     &input_without_source::DOCS,
+    &artifact_near_miss::DOCS,
     &unused_output::DOCS,
     &step_without_data::DOCS,
     &missing_trigger::DOCS,
     &trigger_repeats_first_step::DOCS,
     &trigger_without_kind::DOCS,
+    &trigger_as_instruction::DOCS,
     &missing_outcome::DOCS,
     &unmeasurable_outcome::DOCS,
+    &outcome_without_measure::DOCS,
 ];
 
 /// Every rule with its documentation, in catalogue order.
@@ -101,6 +120,90 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// Looks a rule's documentation up by id.
 pub fn docs(id: &str) -> Option<&'static RuleDocs> {
     DOCS.iter().copied().find(|d| d.id == id)
+}
+
+/// For an input of step `i` that nothing before it produces, the name of an artifact that is
+/// produced and is almost certainly the same one written another way: a letter or two away, or
+/// the singular or plural ("approved order" for "approved orders"). `None` when there is no single
+/// such name.
+pub(crate) fn near_miss(cx: &Context, i: usize, key: &str) -> Option<String> {
+    if key.is_empty() || cx.graph.input_has_source(i, key) || cx.graph.is_produced(key) {
+        return None;
+    }
+    let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
+    let outputs = cx
+        .doc
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| cx.graph.reachable[j])
+        .flat_map(|(_, s)| s.outputs.iter());
+    let mut found: Option<String> = None;
+    for name in trigger.chain(outputs) {
+        let k = artifact::key(name);
+        if k != key && similar_names(key, &k) {
+            match &found {
+                Some(f) if artifact::key(f) != k => return None,
+                Some(_) => {}
+                None => found = Some(artifact::display(name)),
+            }
+        }
+    }
+    found
+}
+
+/// Whether two artifact keys are one name written two ways: the same words but one, which is a
+/// plural of the other or a letter or two away ("recieved" for "received"), or the same letters
+/// spaced or hyphenated differently ("e-mail", "email"). Numbers must match: "form 1" is not
+/// "form 2".
+fn similar_names(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if squash(a) == squash(b) {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..wa.len()).filter(|&i| wa[i] != wb[i]).collect();
+    let [i] = diff[..] else {
+        return false;
+    };
+    let (x, y) = (wa[i], wb[i]);
+    if x.chars().any(|c| c.is_ascii_digit()) || y.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let plural = |s: &str, p: &str| {
+        ["s", "es", "x", "en", "n", "e"]
+            .iter()
+            .any(|end| p.strip_suffix(end) == Some(s))
+    };
+    if plural(x, y) || plural(y, x) {
+        return x.chars().count().min(y.chars().count()) >= 3;
+    }
+    let shorter = x.chars().count().min(y.chars().count());
+    let allowed = match shorter {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    };
+    allowed > 0 && edit_distance(x, y) <= allowed
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// "a", "a and b", "a, b and c".
@@ -126,93 +229,6 @@ pub(crate) fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Words that make an outcome observable: units of time, quantities and visible results.
-const MEASURE_WORDS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
-    "overnight",
-    "today",
-    "tomorrow",
-    "within",
-    "before",
-    "after",
-    "by",
-    "every",
-    "each",
-    "all",
-    "none",
-    "zero",
-    "no",
-    "percent",
-    "per",
-    "least",
-    "most",
-    "fewer",
-    "less",
-    "more",
-    "under",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twelve",
-    "twenty",
-    "hundred",
-    "signed",
-    "approved",
-    "confirmed",
-    "received",
-    "recorded",
-    "logged",
-    "published",
-    "delivered",
-    "paid",
-    "closed",
-    "resolved",
-    "returned",
-    "completed",
-    "sent",
-    "booked",
-    "answered",
-    "shipped",
-    "filed",
-    "scored",
-    "rated",
-    "passes",
-    "passed",
-];
-
-/// Whether an outcome's text holds a number, a time or an observable criterion.
-pub(crate) fn is_measurable(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit() || c == '%')
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| MEASURE_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,9 +240,14 @@ mod tests {
             "“a”, “b” and “c”"
         );
         assert_eq!(name_from_id("line-manager"), "Line manager");
-        assert!(is_measurable("Payment within 10 working days"));
-        assert!(is_measurable("Every request is answered"));
-        assert!(!is_measurable("The customer is happy"));
+        assert!(similar_names("approved order", "approved orders"));
+        assert!(similar_names("shelf location", "shelf locaton"));
+        assert!(similar_names("e-mail", "email"));
+        assert!(similar_names("rechnung", "rechnungen"));
+        assert!(!similar_names("form 1", "form 2"));
+        assert!(!similar_names("invoice", "receipt"));
+        assert!(!similar_names("bill", "pill"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

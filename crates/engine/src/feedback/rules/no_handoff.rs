@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     component: Component::Handoffs,
     why: "Without a handoff there is no coordination to design: what you built is closer to a task, done by one role.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "If work can reach a step from which no end is reachable, that work never finishes: the outcome is never delivered.",
     severity: [Some(Severity::Warning), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

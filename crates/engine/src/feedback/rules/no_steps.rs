@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "Steps are the heart of a workflow: each one is a piece of work someone does before passing it on.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

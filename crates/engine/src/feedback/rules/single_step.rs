@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "With one step there is no sequence and no handoff, so what you built is a task, not a workflow.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 

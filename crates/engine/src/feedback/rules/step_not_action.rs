@@ -2,7 +2,6 @@
 //!
 //! Name each step by what is done, starting with a verb: “Review the claim”, not “Claim review” or “Manager”. The check compares the first word of the title with a curated list of about 600 action verbs.
 
-use super::super::words;
 use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use super::capitalise;
 
@@ -11,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "A title that starts with an action says exactly what to do, so the step can be done, checked and handed over without guessing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    words: true,
     check,
 };
 
@@ -152,19 +152,22 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
+    let words = cx.lexicon();
+    let example = words.examples.first().map_or("Review the claim", String::as_str);
+    let place = if words.verb_last { "start or end" } else { "start" };
     for (i, step) in cx.doc.steps.iter().enumerate() {
         let title = step.title.trim();
-        if title.is_empty() || words::starts_with_verb(title) {
+        if title.is_empty() || words.names_an_action(title) {
             continue;
         }
-        let first = words::first_word(title).unwrap_or_default();
-        let hint = match words::imperative_of(&first) {
+        let first = words.first_word(title).unwrap_or_default();
+        let hint = match words.imperative_of(&first) {
             Some(verb) => format!("start with “{}” instead of “{first}”", capitalise(&verb)),
-            None => "name it by what is done, starting with a verb, such as “Review the claim”".to_string(),
+            None => format!("name it by what is done, with a verb, such as “{example}”"),
         };
         out.push(Draft::new(
             cx.step_target(i),
-            format!("{} does not start with an action: {hint}.", cx.step_name(i)),
+            format!("{} does not {place} with an action: {hint}.", cx.step_name(i)),
         ));
     }
 }

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::InputsOutputs,
     why: "A step that neither takes nor makes anything is hard to check and impossible to hand over; naming its inputs and outputs shows what it really does.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    words: false,
     check,
 };
 

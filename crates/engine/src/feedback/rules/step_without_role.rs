@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Roles,
     why: "A step with no role has nobody responsible for it, so it is easy for it to be skipped or done twice.",
     severity: [Some(Severity::Warning), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

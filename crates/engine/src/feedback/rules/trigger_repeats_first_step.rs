@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     component: Component::Trigger,
     why: "When the trigger repeats the first step, the real starting event is missing, so nobody knows what should set the work going.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 
@@ -152,8 +153,24 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    let (Some(trigger), Some(first)) = (cx.doc.trigger.as_ref(), cx.doc.steps.first()) else {
+    if !repeats(cx) {
         return;
+    }
+    if let Some(trigger) = &cx.doc.trigger {
+        out.push(Draft::new(
+            Target::Trigger,
+            format!(
+                "The trigger {} repeats the first step: a trigger is what starts the work (an event, a request, a time), not its first action.",
+                quoted(&trigger.description)
+            ),
+        ));
+    }
+}
+
+/// Whether the trigger's words are nearly all the first step's.
+pub(crate) fn repeats(cx: &Context) -> bool {
+    let (Some(trigger), Some(first)) = (cx.doc.trigger.as_ref(), cx.doc.steps.first()) else {
+        return false;
     };
     let words = |text: &str| -> BTreeSet<String> {
         text.split(|c: char| !c.is_alphanumeric())
@@ -163,16 +180,8 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     };
     let (t, s) = (words(&trigger.description), words(&first.title));
     if t.is_empty() || s.is_empty() {
-        return;
+        return false;
     }
     let shared = t.intersection(&s).count();
-    if shared * 5 >= t.len().max(s.len()) * 4 {
-        out.push(Draft::new(
-            Target::Trigger,
-            format!(
-                "The trigger {} repeats the first step: a trigger is what starts the work (an event, a request, a time), not its first action.",
-                quoted(&trigger.description)
-            ),
-        ));
-    }
+    shared * 5 >= t.len().max(s.len()) * 4
 }

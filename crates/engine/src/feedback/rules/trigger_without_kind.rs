@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Trigger,
     why: "Knowing the kind of trigger tells people what to watch for: a message arriving, a date, a threshold.",
     severity: [None, Some(Severity::Tip), Some(Severity::Warning)],
+    words: false,
     check,
 };
 

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     component: Component::Roles,
     why: "A role that is not defined is usually a typo, and it leaves the step without a clear owner.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

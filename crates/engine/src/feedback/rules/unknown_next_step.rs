@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "Work sent to a step that does not exist is lost: nobody picks it up.",
     severity: [Some(Severity::Error), Some(Severity::Error), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     why:
         "A step nobody reaches is dead weight: it suggests a missing link, or a step that belongs to another workflow.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
+    words: false,
     check,
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     why:
         "Producing something nobody uses wastes effort; more often it means a later step forgot to list what it needs.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    words: false,
     check,
 };
 
@@ -169,6 +170,10 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             if key.is_empty() || !seen.insert(key) || cx.graph.consumed.contains(key) {
                 continue;
             }
+            // Used under a name a letter or a plural away: `artifact-near-miss` says so, once.
+            if is_meant(cx, key) {
+                continue;
+            }
             let name = artifact::display(output);
             out.push(Draft::new(
                 Target::Artifact { name: name.clone() },
@@ -176,4 +181,14 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             ));
         }
     }
+}
+
+/// Whether some step's unmatched input is this output written another way.
+fn is_meant(cx: &Context, key: &str) -> bool {
+    cx.doc.steps.iter().enumerate().any(|(i, _)| {
+        cx.graph.reachable[i]
+            && cx.graph.input_keys[i]
+                .iter()
+                .any(|k| super::near_miss(cx, i, k).is_some_and(|m| artifact::key(&m) == key))
+    })
 }

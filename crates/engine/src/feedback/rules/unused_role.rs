@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     component: Component::Roles,
     why: "Listing a role that does no step suggests someone is involved when they are not, or that a step is missing.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Warning)],
+    words: false,
     check,
 };
 

@@ -2,7 +2,6 @@
 //!
 //! Words such as “stuff”, “things”, “etc.”, “handle” and “deal with” hide what is actually done. Replace them with the real action and the real item.
 
-use super::super::words;
 use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity};
 use super::join_and;
 
@@ -11,6 +10,7 @@ pub const RULE: Rule = Rule {
     component: Component::Steps,
     why: "Vague steps are done differently by each person, and problems hide inside them.",
     severity: [Some(Severity::Tip), Some(Severity::Warning), Some(Severity::Error)],
+    words: true,
     check,
 };
 
@@ -152,19 +152,20 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
+    let words = cx.lexicon();
     for (i, step) in cx.doc.steps.iter().enumerate() {
-        let found = words::vague_words(&step.title);
-        if found.is_empty() {
+        let found = words.vague_in(&step.title);
+        let Some(first) = found.first() else {
             continue;
-        }
-        let listed: Vec<String> = found.iter().map(|v| format!("“{}”", v.phrase)).collect();
+        };
+        let listed: Vec<String> = found.iter().map(|v| format!("“{}”", v.phrase())).collect();
         out.push(Draft::new(
             cx.step_target(i),
             format!(
                 "{} uses vague wording ({}): {}.",
                 cx.step_name(i),
                 join_and(&listed),
-                found[0].instead
+                first.instead
             ),
         ));
     }

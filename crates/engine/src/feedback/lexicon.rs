@@ -1,0 +1,786 @@
+//! Word lists, one per language: what the wording checks read. A list is a small text file
+//! (`crates/engine/words/<tag>.txt`, described in `docs/word-lists.md`) with sections of words and
+//! phrases: action verbs, words that mark an event, vague words, words that make a measure
+//! uncheckable, the ways people write "otherwise", opposite conditions and more.
+//!
+//! English is always built in. Spanish, French and German are built in with the `languages`
+//! feature (the checker and the site builder); a browser bundle leaves them out and installs a
+//! list with [`install`] when a learner writes in that language, so each list costs only the
+//! learners who need it.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::{Mutex, OnceLock};
+
+/// Why a measure cannot be checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unmeasurable {
+    /// "ASAP", "soon": no time you could check against a clock.
+    Time,
+    /// "better", "faster": a comparison with no starting point and no number.
+    Comparison,
+    /// "happy", "properly": depends on who you ask.
+    Opinion,
+    /// "as needed": leaves it to whoever reads it.
+    WhenNeeded,
+}
+
+/// A vague word or phrase in all the forms a learner writes, and what to do instead.
+#[derive(Debug)]
+pub struct Vague {
+    /// The forms, each a sequence of words; the first is the one messages quote.
+    forms: Vec<Vec<String>>,
+    /// What to write instead, in English with the language's own example words.
+    pub instead: String,
+}
+
+impl Vague {
+    /// The form messages quote: "handle".
+    pub fn phrase(&self) -> String {
+        self.forms[0].join(" ")
+    }
+}
+
+/// Words and phrases, matched word for word.
+#[derive(Debug, Default)]
+struct Phrases {
+    /// First word → the phrases (as word lists) starting with it.
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn add(&mut self, phrase: &str) {
+        let words = words(phrase);
+        if let Some(first) = words.first() {
+            self.by_first.entry(first.clone()).or_default().push(words);
+        }
+    }
+
+    /// Where a phrase starts in `text` and how many words it takes, for the first one found.
+    fn find(&self, text: &[String]) -> Option<(usize, usize)> {
+        (0..text.len()).find_map(|i| self.at(text, i).map(|len| (i, len)))
+    }
+
+    /// The length of the longest phrase starting at word `i`.
+    fn at(&self, text: &[String], i: usize) -> Option<usize> {
+        let list = self.by_first.get(&text[i])?;
+        list.iter()
+            .filter(|p| text.len() - i >= p.len() && text[i..i + p.len()] == p[..])
+            .map(Vec::len)
+            .max()
+    }
+
+    fn contains_word(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// One language's word list.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The BCP 47 primary language subtag: `en`, `es`.
+    pub tag: String,
+    /// The language's English name: "Spanish".
+    pub name: String,
+    /// Whether an action may also come last in a title, as in German ("Antrag prüfen").
+    pub verb_last: bool,
+    /// Natural action titles to quote in messages: "Revisar la solicitud".
+    pub examples: Vec<String>,
+    /// A checkable time limit to quote: "within 2 working days".
+    time_example: String,
+    /// A checkable count to quote: "9 in 10 readers get their book within a week".
+    count_example: String,
+    /// An event that starts work, to quote: "A customer submits a claim".
+    event_example: String,
+    /// The trigger a fix writes in place of an instruction, until the learner says what happens.
+    request_trigger: String,
+    actions: HashSet<String>,
+    /// `None`: the same as `actions`.
+    instructions: Option<HashSet<String>>,
+    events: Phrases,
+    particles: Vec<String>,
+    pub vague: Vec<Vague>,
+    vague_index: Phrases,
+    vague_of: HashMap<String, usize>,
+    unmeasurable: Vec<(Vec<String>, Unmeasurable)>,
+    measure: Phrases,
+    otherwise: Vec<Vec<String>>,
+    negations: HashSet<String>,
+    opposites: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)>,
+    deadline: Phrases,
+    months: HashSet<String>,
+    one_off: Phrases,
+    workflow_words: HashSet<String>,
+    role_fillers: HashSet<String>,
+}
+
+/// A word list that cannot be read, with the line at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// The sections a word list has, in order.
+const SECTIONS: [&str; 15] = [
+    "actions",
+    "instructions",
+    "event-words",
+    "particles",
+    "vague",
+    "unmeasurable",
+    "measure-words",
+    "otherwise",
+    "negations",
+    "opposites",
+    "deadline",
+    "months",
+    "one-off",
+    "workflow-words",
+    "role-fillers",
+];
+
+/// The words of `text`, lowercased: letters, digits, apostrophes and hyphens inside a word.
+/// Curly apostrophes count as straight ones.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// The words of a title or trigger without what it adds in brackets: "Aufnahme durchführen
+/// (Anmeldung, Aufklärung)" ends with its verb.
+fn phrase_words(text: &str) -> Vec<String> {
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    words(&kept)
+}
+
+/// A French or Italian word without its elided article or pronoun: "l'équipe" → "équipe".
+fn unelided(word: &str) -> &str {
+    match word.find('\'') {
+        Some(i) if i <= 3 && i + 1 < word.len() => &word[i + 1..],
+        _ => word,
+    }
+}
+
+/// The two fields of an entry of section `i`.
+fn split((n, e): (usize, &str), i: usize) -> Result<(&str, &str), LexiconError> {
+    e.split_once(" | ")
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .ok_or_else(|| LexiconError {
+            line: n,
+            message: format!("[{}]: “{e}” needs two fields separated by “ | ”", SECTIONS[i]),
+        })
+}
+
+impl Lexicon {
+    /// Reads a word list. Every problem names its line.
+    ///
+    /// An entry of two fields is split at " | ".
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let err = |line: usize, message: String| LexiconError { line, message };
+        let mut header: HashMap<&str, &str> = HashMap::default();
+        let mut sections: Vec<(usize, Vec<(usize, &str)>)> = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            let n = n + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                let expected = SECTIONS.get(sections.len()).copied();
+                if expected != Some(name) {
+                    return Err(err(
+                        n,
+                        match expected {
+                            Some(e) => format!("expected the section [{e}] here, not [{name}]"),
+                            None => format!("[{name}] comes after the last section"),
+                        },
+                    ));
+                }
+                sections.push((n, Vec::new()));
+            } else if let Some((_, entries)) = sections.last_mut() {
+                entries.push((n, line));
+            } else if let Some((key, value)) = line.split_once(':') {
+                header.insert(key.trim(), value.trim());
+            } else {
+                return Err(err(
+                    n,
+                    format!("“{line}” is neither a header line (key: value) nor in a section"),
+                ));
+            }
+        }
+        if sections.len() < SECTIONS.len() {
+            return Err(err(
+                text.lines().count(),
+                format!("the section [{}] is missing", SECTIONS[sections.len()]),
+            ));
+        }
+        let head = |key: &str| {
+            header
+                .get(key)
+                .copied()
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| err(1, format!("the header line “{key}:” is missing")))
+        };
+        let tag = head("language")?;
+        if !(2..=3).contains(&tag.len()) || !tag.chars().all(|c| c.is_ascii_lowercase()) {
+            return Err(err(1, format!("“{tag}” is not a two- or three-letter language code")));
+        }
+        let verb_last = match head("verb-position")? {
+            "first" => false,
+            "first-or-last" => true,
+            other => {
+                return Err(err(
+                    1,
+                    format!("verb-position is “{other}”: write first or first-or-last"),
+                ))
+            }
+        };
+        let examples: Vec<String> = head("examples")?
+            .split(" | ")
+            .map(str::trim)
+            .map(String::from)
+            .collect();
+        let entries = |i: usize| sections[i].1.iter().map(|&(_, e)| e);
+        let set = |i: usize| entries(i).map(str::to_lowercase).collect::<HashSet<String>>();
+        let phrases = |i: usize| {
+            let mut p = Phrases::default();
+            for e in entries(i) {
+                p.add(e);
+            }
+            p
+        };
+        let alternatives = |e: &str| e.split(", ").map(words).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        let mut vague = Vec::new();
+        let mut vague_index = Phrases::default();
+        let mut vague_of = HashMap::default();
+        for &entry in &sections[4].1 {
+            let (forms, instead) = split(entry, 4)?;
+            for form in forms.split(", ") {
+                vague_index.add(form);
+                vague_of.insert(words(form).join(" "), vague.len());
+            }
+            vague.push(Vague {
+                forms: alternatives(forms),
+                instead: instead.to_string(),
+            });
+        }
+        let mut unmeasurable = Vec::new();
+        for &entry in &sections[5].1 {
+            let (forms, kind) = split(entry, 5)?;
+            let kind = match kind {
+                "time" => Unmeasurable::Time,
+                "comparison" => Unmeasurable::Comparison,
+                "opinion" => Unmeasurable::Opinion,
+                "when-needed" => Unmeasurable::WhenNeeded,
+                other => return Err(err(
+                    entry.0,
+                    format!(
+                        "“{other}” is not a kind of unmeasurable word: write time, comparison, opinion or when-needed"
+                    ),
+                )),
+            };
+            unmeasurable.extend(alternatives(forms).into_iter().map(|f| (f, kind)));
+        }
+        let mut opposites = Vec::new();
+        for &entry in &sections[9].1 {
+            let (a, b) = split(entry, 9)?;
+            opposites.push((alternatives(a), alternatives(b)));
+        }
+        let instructions = set(1);
+        Ok(Lexicon {
+            tag: tag.to_string(),
+            name: head("name")?.to_string(),
+            verb_last,
+            examples,
+            time_example: header
+                .get("time-example")
+                .map_or("within 2 working days", |v| v)
+                .to_string(),
+            count_example: header
+                .get("count-example")
+                .map_or("9 in 10 customers rate the service 4 or 5", |v| v)
+                .to_string(),
+            event_example: header
+                .get("event-example")
+                .map_or("A customer submits a claim", |v| v)
+                .to_string(),
+            request_trigger: header
+                .get("request-trigger")
+                .map_or("A request for this work arrives", |v| v)
+                .to_string(),
+            actions: set(0),
+            instructions: (!instructions.is_empty()).then_some(instructions),
+            events: phrases(2),
+            particles: entries(3).map(str::to_lowercase).collect(),
+            vague,
+            vague_index,
+            vague_of,
+            unmeasurable,
+            measure: phrases(6),
+            otherwise: entries(7).map(words).collect(),
+            negations: set(8),
+            opposites,
+            deadline: phrases(10),
+            months: set(11),
+            one_off: phrases(12),
+            workflow_words: set(13),
+            role_fillers: set(14),
+        })
+    }
+
+    fn is_action_word(&self, word: &str, list: &HashSet<String>) -> bool {
+        let known = |w: &str| list.contains(w) || list.contains(unelided(w));
+        known(word)
+            // "Re-mark", "redemander", "réexpédier": a known action done again.
+            || [("re-", 4), ("ré-", 4), ("re", 6), ("ré", 6)].iter().any(|(p, min)| {
+                word.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= *min && known(rest))
+            })
+            // "Shrink-wrap", "double-check": a compound whose first or last part is an action.
+            || word.contains('-') && {
+                let mut parts = word.split('-').filter(|p| p.chars().count() >= 3);
+                parts.next().is_some_and(known) || word.rsplit('-').next().is_some_and(|p| p.chars().count() >= 3 && known(p))
+            }
+            || self.verb_last
+                && self.particles.iter().any(|p| {
+                    word.strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.len() >= 3 && list.contains(rest))
+                })
+    }
+
+    /// The words of a title that could be its action: the first, after numbering such as "1." or
+    /// "Step 2:", and for a verb-last language the last as well.
+    fn ends<'w>(&self, words: &'w [String]) -> Vec<&'w str> {
+        let mut rest = words.iter().map(String::as_str).skip_while(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || *w == "step" || *w == "schritt" || *w == "paso" || *w == "étape"
+        });
+        let mut ends: Vec<&str> = rest.next().into_iter().collect();
+        if self.verb_last {
+            if let Some(last) = rest.last() {
+                ends.push(last);
+            }
+        }
+        ends
+    }
+
+    /// A checkable time limit in this language, for messages.
+    pub fn time_example(&self) -> &str {
+        &self.time_example
+    }
+
+    /// A checkable count in this language, for messages.
+    pub fn count_example(&self) -> &str {
+        &self.count_example
+    }
+
+    /// An event that starts work, in this language, for messages.
+    pub fn event_example(&self) -> &str {
+        &self.event_example
+    }
+
+    /// The stand-in trigger a fix writes, in this language.
+    pub fn request_trigger(&self) -> &str {
+        &self.request_trigger
+    }
+
+    /// Whether a step title names an action: it starts (or in German, may end) with an action verb.
+    pub fn names_an_action(&self, title: &str) -> bool {
+        let words = phrase_words(title);
+        self.ends(&words)
+            .into_iter()
+            .any(|w| self.is_action_word(w, &self.actions))
+    }
+
+    /// The first word of a title, as messages quote it.
+    pub fn first_word(&self, title: &str) -> Option<String> {
+        let words = phrase_words(title);
+        self.ends(&words).first().map(|w| w.to_string())
+    }
+
+    /// For an English title starting "Reviewing" or "Reviewed", the verb to start with instead.
+    pub fn imperative_of(&self, word: &str) -> Option<String> {
+        if self.tag != "en" {
+            return None;
+        }
+        for suffix in ["ing", "ed", "s"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                for candidate in [stem.to_string(), format!("{stem}e")] {
+                    if self.actions.contains(candidate.as_str()) {
+                        return Some(candidate);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a trigger is written as an instruction ("Fill in the claim form") rather than as an
+    /// event or a condition ("A customer submits a claim"): it starts (or in German ends) with an
+    /// instruction verb, and nothing in it says that something happens.
+    pub fn is_instruction(&self, text: &str) -> bool {
+        let words = phrase_words(text);
+        let list = self.instructions.as_ref().unwrap_or(&self.actions);
+        let ends = self.ends(&words);
+        let Some(verb) = ends.into_iter().find(|w| self.is_action_word(w, list)) else {
+            return false;
+        };
+        // Words that say something happens, before the instruction verb ("Wenn ein Antrag
+        // eingeht", "Kunde möchte … zurückgeben"), or anywhere in English, where a base form
+        // can also be a noun ("Order arrives").
+        let at = words.iter().rposition(|w| w == verb).unwrap_or(0);
+        let scope = if self.tag == "en" { &words[..] } else { &words[..at] };
+        if self.events.find(scope).is_some() {
+            return false;
+        }
+        if self.tag == "en" {
+            // "Order arrives", "Request submitted by a customer": a verb in the third person or
+            // a past participle after the first word is an event. "Email from a customer" is a
+            // thing that arrives.
+            let verb_form = |w: &str| {
+                ["s", "es", "ed", "d"].iter().any(|s| {
+                    w.strip_suffix(s).is_some_and(|stem| {
+                        // "submitted", "logged": the doubled last letter.
+                        let undoubled = stem.len() > 2
+                            && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                            && self.actions.contains(&stem[..stem.len() - 1]);
+                        undoubled
+                            || self.actions.contains(stem)
+                            || w.ends_with("ied") && self.actions.contains(&format!("{}y", &w[..w.len() - 3]))
+                    })
+                })
+            };
+            if words.iter().skip(1).any(|w| verb_form(w))
+                || words
+                    .get(1)
+                    .is_some_and(|w| ["from", "of", "about", "for", "by"].contains(&w.as_str()))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The vague phrases `text` uses, in the list's order, each once.
+    pub fn vague_in(&self, text: &str) -> Vec<&Vague> {
+        let words = words(text);
+        let mut found = vec![false; self.vague.len()];
+        let mut i = 0;
+        while i < words.len() {
+            match self.vague_index.at(&words, i) {
+                Some(len) => {
+                    if let Some(&v) = self.vague_of.get(&words[i..i + len].join(" ")) {
+                        found[v] = true;
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        self.vague
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| *f)
+            .map(|(v, _)| v)
+            .collect()
+    }
+
+    /// The first word or phrase in `text` that makes a measure impossible to check, and why.
+    pub fn unmeasurable_in(&self, text: &str) -> Option<(String, Unmeasurable)> {
+        let words = words(text);
+        (0..words.len()).find_map(|i| {
+            self.unmeasurable
+                .iter()
+                .filter(|(p, _)| words.len() - i >= p.len() && words[i..i + p.len()] == p[..])
+                .max_by_key(|(p, _)| p.len())
+                .map(|(p, kind)| (p.join(" "), *kind))
+        })
+    }
+
+    /// Whether `text` holds something checkable: a number, a percentage, a unit of time, a count
+    /// or something observable ("signed", "paid").
+    pub fn is_measurable(&self, text: &str) -> bool {
+        text.chars().any(|c| c.is_ascii_digit() || c == '%') || self.measure.find(&words(text)).is_some()
+    }
+
+    /// Whether a branch condition means "in every other case": "otherwise", "else", "if not".
+    pub fn is_otherwise(&self, condition: &str) -> bool {
+        let words = words(condition);
+        self.otherwise.iter().any(|p| {
+            !p.is_empty()
+                && (words == *p
+                    || words.len() > p.len() && words[..p.len()] == p[..] && (p.len() > 1 || p[0].chars().count() >= 4)
+                    || (p.len() > 1 || p[0].chars().count() >= 6) && words.windows(p.len()).any(|w| w == &p[..]))
+        })
+    }
+
+    /// Whether several branch conditions all say the same case, so the other cases have no path:
+    /// the same words, or forms from the same side of one listed pair ("approved" and "accepted",
+    /// with nothing for "rejected"). Conditions that cover each other, or include "otherwise",
+    /// never do.
+    pub fn same_case(&self, conditions: &[&str]) -> bool {
+        if conditions.len() < 2 || conditions.iter().any(|c| self.is_otherwise(c)) {
+            return false;
+        }
+        for (i, a) in conditions.iter().enumerate() {
+            if conditions[i + 1..].iter().any(|b| self.covers(a, b)) {
+                return false;
+            }
+        }
+        let all: Vec<Vec<String>> = conditions.iter().map(|c| words(c)).collect();
+        if all.iter().all(|w| *w == all[0]) {
+            return true;
+        }
+        // Ranges with a gap: two different numbers ("under 1,000 €", "over 5,000 €").
+        let numbers: Vec<&String> = all
+            .iter()
+            .filter_map(|w| w.iter().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())))
+            .collect();
+        if conditions.len() == 2 && numbers.len() == 2 && numbers[0] != numbers[1] {
+            return true;
+        }
+        let has = |text: &[String], forms: &[Vec<String>]| {
+            forms
+                .iter()
+                .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
+        };
+        self.opposites.iter().any(|(yes, no)| {
+            all.iter().all(|w| has(w, yes) && !has(w, no)) || all.iter().all(|w| has(w, no) && !has(w, yes))
+        })
+    }
+
+    /// Whether two branch conditions cover each other: "approved" and "rejected", "yes" and "no",
+    /// "the licence is valid" and "the licence is not valid" or "invalid".
+    pub fn covers(&self, a: &str, b: &str) -> bool {
+        if self.is_otherwise(a) || self.is_otherwise(b) {
+            return true;
+        }
+        let (a, b) = (words(a), words(b));
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        // The same words with a negation on one side only.
+        let plain = |w: &[String]| -> Vec<String> {
+            w.iter()
+                .filter_map(|w| {
+                    // "n'est" is a negation and a verb: keep the verb.
+                    if let Some(i) = w.find('\'').filter(|_| self.negations.contains(w.as_str())) {
+                        return Some(w[i + 1..].to_string());
+                    }
+                    if self.negations.contains(w.as_str()) {
+                        return None;
+                    }
+                    if let Some(rest) = w.strip_suffix("n't") {
+                        return Some(rest.to_string());
+                    }
+                    match w.find('\'') {
+                        Some(i) if self.negations.contains(&w[..=i]) => Some(w[i + 1..].to_string()),
+                        _ => Some(w.clone()),
+                    }
+                })
+                .collect()
+        };
+        let negated = |w: &[String]| {
+            w.iter()
+                .filter(|w| {
+                    self.negations.contains(w.as_str())
+                        || w.ends_with("n't")
+                        || w.find('\'').is_some_and(|i| self.negations.contains(&w[..=i]))
+                })
+                .count()
+                > 0
+        };
+        let has = |text: &[String], forms: &[Vec<String>]| {
+            forms
+                .iter()
+                .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
+        };
+        // Two different numbers ("under 1,000 €" and "over 5,000 €") leave the amounts between
+        // them with no path.
+        let number = |w: &[String]| {
+            w.iter()
+                .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                .cloned()
+        };
+        if let (Some(x), Some(y)) = (number(&a), number(&b)) {
+            if x != y {
+                return false;
+            }
+        }
+        let (pa, pb) = (plain(&a), plain(&b));
+        if pa == pb && negated(&a) != negated(&b) {
+            return true;
+        }
+        // One word differs by a negating prefix: "valid" and "invalid", "vollständig" and
+        // "unvollständig".
+        if pa.len() == pb.len() {
+            let diff: Vec<usize> = (0..pa.len()).filter(|&i| pa[i] != pb[i]).collect();
+            if let [i] = diff[..] {
+                let (x, y) = (&pa[i], &pb[i]);
+                let prefixed = |short: &str, long: &str| {
+                    ["un", "in", "im", "il", "ir", "non", "non-", "dis", "des", "dés", "ab"]
+                        .iter()
+                        .any(|p| long.strip_prefix(p) == Some(short))
+                };
+                if prefixed(x, y) || prefixed(y, x) {
+                    return true;
+                }
+            }
+        }
+        // Listed opposites, as the whole condition or as the one place the two differ.
+        self.opposites.iter().any(|(x, y)| {
+            [(&a, &b), (&b, &a)].into_iter().any(|(p, q)| {
+                // "the forms are complete" and "details are missing": one side each, and neither
+                // also says the other.
+                has(p, x) && has(q, y) && !has(p, y) && !has(q, x)
+            })
+        })
+    }
+
+    /// Whether `text` sets a one-off deadline ("by March 2027", "before 15 June", "by the end of
+    /// the quarter") or names a one-off effort ("launch", "go-live"): the words that show it, and
+    /// whether they are a deadline.
+    pub fn one_off_in(&self, text: &str) -> Option<(String, bool)> {
+        let words = words(text);
+        for i in 0..words.len() {
+            if let Some(len) = self.deadline.at(&words, i) {
+                // A date follows: a month, a year, a day and a month, or "the end of".
+                let next: Vec<&str> = words[i + len..].iter().take(3).map(String::as_str).collect();
+                let dated = next.iter().enumerate().any(|(k, w)| {
+                    self.months.contains(*w)
+                        || is_year(w)
+                        || k == 0
+                            && w.len() <= 2
+                            && w.chars().all(|c| c.is_ascii_digit())
+                            && next.get(1).is_some_and(|m| self.months.contains(*m))
+                }) || self.tag == "en" && next.starts_with(&["the", "end"]);
+                if dated {
+                    let shown = words[i..(i + len + next.len()).min(words.len())].join(" ");
+                    return Some((format!("it has a deadline (“{shown}”)"), true));
+                }
+            }
+            if let Some(len) = self.one_off.at(&words, i) {
+                return Some((
+                    format!("it mentions a one-off effort (“{}”)", words[i..i + len].join(" ")),
+                    false,
+                ));
+            }
+            // "Open a new branch", "Build the new website": something new, delivered once.
+            if self.tag == "en"
+                && [
+                    "launch", "build", "open", "create", "organise", "organize", "plan", "set",
+                ]
+                .contains(&words[i].as_str())
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| ["a", "the", "our"].contains(&w.as_str()))
+                && words.get(i + 2).is_some_and(|w| w == "new")
+            {
+                return Some(("it delivers something new, once".to_string(), false));
+            }
+        }
+        None
+    }
+
+    /// Whether a title names a whole workflow or process ("Requisition workflow",
+    /// "Aufnahme-Workflow durchführen").
+    pub fn names_a_workflow(&self, title: &str) -> bool {
+        words(title).iter().any(|w| {
+            self.workflow_words.contains(unelided(w))
+                || w.split('-').any(|part| self.workflow_words.contains(part))
+                || self.tag == "de"
+                    && self
+                        .workflow_words
+                        .iter()
+                        .any(|ww| ww.len() >= 6 && w.ends_with(ww.as_str()))
+        })
+    }
+
+    /// Whether a word can be dropped from a role's name without changing who it is ("team").
+    pub fn is_role_filler(&self, word: &str) -> bool {
+        self.role_fillers.contains(word) || self.role_fillers.contains(unelided(word))
+    }
+
+    /// Whether the word is a negation ("not", "no").
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.negations.contains(word)
+    }
+
+    /// Whether `word` is one of the phrases that mark an event.
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.events.contains_word(word)
+    }
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// English, built into every bundle.
+pub const ENGLISH: &str = include_str!("../../words/en.txt");
+
+/// The lists built into this build, by tag.
+fn built_in(tag: &str) -> Option<&'static str> {
+    match tag {
+        "en" => Some(ENGLISH),
+        #[cfg(feature = "languages")]
+        "es" => Some(include_str!("../../words/es.txt")),
+        #[cfg(feature = "languages")]
+        "fr" => Some(include_str!("../../words/fr.txt")),
+        #[cfg(feature = "languages")]
+        "de" => Some(include_str!("../../words/de.txt")),
+        _ => None,
+    }
+}
+
+/// The tags of the languages Flowguide has word lists for, built in or not.
+pub const KNOWN: [&str; 4] = ["en", "es", "fr", "de"];
+
+fn registry() -> &'static Mutex<Vec<&'static Lexicon>> {
+    static REGISTRY: OnceLock<Mutex<Vec<&'static Lexicon>>> = OnceLock::new();
+    REGISTRY.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+/// The word list for a language, if this build has it or one was installed.
+pub fn get(tag: &str) -> Option<&'static Lexicon> {
+    let mut lists = registry().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = lists.iter().find(|l| l.tag == tag) {
+        return Some(found);
+    }
+    let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse(built_in(tag)?).ok()?));
+    lists.push(lexicon);
+    Some(lexicon)
+}
+
+/// Installs a word list fetched at run time; a list already there for the same language stays.
+pub fn install(text: &str) -> Result<&'static Lexicon, LexiconError> {
+    let lexicon = Lexicon::parse(text)?;
+    let mut lists = registry().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = lists.iter().find(|l| l.tag == lexicon.tag) {
+        return Ok(found);
+    }
+    let lexicon: &'static Lexicon = Box::leak(Box::new(lexicon));
+    lists.push(lexicon);
+    Ok(lexicon)
+}
+
+/// The English list.
+pub fn english() -> &'static Lexicon {
+    get("en").expect("the English list is built in and valid")
+}
