@@ -190,6 +190,13 @@ pub fn text(results: &[FileResult], options: Options) -> String {
                         }
                     }
                 }
+                if let Some(note) = &report.language.note {
+                    out.push_str(&format!(
+                        "  Not checked: {} [{}]\n",
+                        clean(note),
+                        report.language.skipped.join(", ")
+                    ));
+                }
             }
         }
     }
@@ -285,6 +292,7 @@ enum JsonItem<'a> {
         file: &'a str,
         overall: &'a Overall,
         components: Box<JsonComponents<'a>>,
+        language: &'a flowguide_engine::feedback::LanguageReport,
     },
     Error {
         file: &'a str,
@@ -367,6 +375,7 @@ pub fn json(results: &[FileResult], options: Options) -> String {
                 file: &r.file,
                 overall: &report.overall,
                 components: Box::new(components_json(&report.components, options.all)),
+                language: &report.language,
             },
             Err(e) => JsonItem::Error {
                 file: &r.file,

@@ -221,3 +221,21 @@ fn thousands_of_findings_are_grouped_with_exact_counts() {
     assert_eq!(rule_count("step-not-action"), 2000, "the counts are exact");
     assert_eq!(rule_count("vague-wording"), 2000, "the counts are exact");
 }
+
+#[test]
+fn a_language_without_a_word_list_says_which_checks_did_not_run() {
+    let out = run(&["check", "italiano.json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    golden("italiano.txt", &text);
+    assert!(text.contains("Not checked:"), "{text}");
+    assert!(text.contains("Flowguide has no word list for Italian yet"), "{text}");
+    // The word checks stay silent rather than wrong: "Approvazione della nota" is not called a
+    // non-action, and "il prima possibile" is not judged.
+    assert!(!text.contains("[step-not-action]"), "{text}");
+    assert!(!text.contains("[unmeasurable-outcome]"), "{text}");
+    let out = run(&["check", "--format", "json", "italiano.json"]);
+    let value: serde_json::Value = serde_json::from_str(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(value[0]["language"]["tag"], "it");
+    assert_eq!(value[0]["language"]["source"], "declared");
+    assert!(value[0]["language"]["skipped"].as_array().unwrap().len() >= 3);
+}

@@ -290,12 +290,14 @@ impl Lexicon {
                 "comparison" => Unmeasurable::Comparison,
                 "opinion" => Unmeasurable::Opinion,
                 "when-needed" => Unmeasurable::WhenNeeded,
-                other => return Err(err(
-                    entry.0,
-                    format!(
+                other => {
+                    return Err(err(
+                        entry.0,
+                        format!(
                         "“{other}” is not a kind of unmeasurable word: write time, comparison, opinion or when-needed"
                     ),
-                )),
+                    ))
+                }
             };
             unmeasurable.extend(alternatives(forms).into_iter().map(|f| (f, kind)));
         }

@@ -1,6 +1,6 @@
 //! `artifact-near-miss`: Artifacts keep one name.
 //!
-//! When a step needs something that nothing before it produces, but something is produced under a name a letter or two away, or the same name in the singular or plural (“shelf location” and “shelf locations”), it is almost always the same artifact written two ways. The fix renames the input to the name that is produced.
+//! A step should need exactly the name another step produces. When a step needs something that nothing before it produces, but something is produced under a name a letter or two away, or in the singular or plural (“shelf location” and “shelf locations”), it is almost always the same artifact written two ways. The fix renames the input to the name that is produced.
 
 use super::super::{Change, Component, Context, Draft, Fix, Rule, RuleDocs, Severity, Target};
 use super::near_miss;
@@ -9,7 +9,7 @@ use crate::workflow::artifact;
 pub const RULE: Rule = Rule {
     id: "artifact-near-miss",
     component: Component::InputsOutputs,
-    why: "A step that needs “approved orders” gets nothing from a step that makes “approved order”: to a reader and to the checks they are two different things, so the work seems to lose its input.",
+    why: "A step that needs “approved orders” gets nothing from one that makes “approved order”: they read as two things, so the work seems to lose its input.",
     severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Error)],
     words: false,
     check,
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 pub const DOCS: RuleDocs = RuleDocs {
     id: RULE.id,
     title: "Artifacts keep one name",
-    description: "When a step needs something that nothing before it produces, but something is produced under a name a letter or two away, or the same name in the singular or plural (“shelf location” and “shelf locations”), it is almost always the same artifact written two ways. The fix renames the input to the name that is produced.",
+    description: "A step should need exactly the name another step produces. When a step needs something that nothing before it produces, but something is produced under a name a letter or two away, or in the singular or plural (“shelf location” and “shelf locations”), it is almost always the same artifact written two ways. The fix renames the input to the name that is produced.",
     poor: POOR,
     good: GOOD,
 };
