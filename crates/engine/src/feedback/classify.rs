@@ -179,7 +179,6 @@ fn classify(cx: &Context) -> (Classification, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::feedback::Component;
 
     #[test]

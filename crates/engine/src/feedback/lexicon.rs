@@ -74,6 +74,9 @@ impl Phrases {
     }
 }
 
+/// Alternative forms of one entry, each a sequence of words.
+type Forms = Vec<Vec<String>>;
+
 /// One language's word list.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -105,7 +108,7 @@ pub struct Lexicon {
     measure: Phrases,
     otherwise: Vec<Vec<String>>,
     negations: HashSet<String>,
-    opposites: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)>,
+    opposites: Vec<(Forms, Forms)>,
     deadline: Phrases,
     months: HashSet<String>,
     one_off: Phrases,

@@ -303,9 +303,19 @@ mod properties {
             proptest::collection::vec((id(), text()), 0..4),
             proptest::collection::vec(step(), 0..12),
             proptest::option::of((text(), text())),
+            proptest::option::of(prop_oneof![
+                Just("en".to_string()),
+                Just("es-MX".to_string()),
+                Just("fr".to_string()),
+                Just("de-AT".to_string()),
+                Just("it".to_string()),
+                Just("zh-Hant".to_string()),
+                text(),
+            ]),
         )
-            .prop_map(|(name, trigger, roles, steps, outcome)| WorkflowDoc {
+            .prop_map(|(name, trigger, roles, steps, outcome, language)| WorkflowDoc {
                 name,
+                language,
                 trigger: trigger.map(|(description, provides)| TriggerDoc {
                     kind: None,
                     description,

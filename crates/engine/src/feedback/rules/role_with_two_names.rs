@@ -170,7 +170,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if key.is_empty() {
             continue;
         }
-        if let Some((other, _)) = seen.iter().find(|(_, k)| same_role(k, &key, &name)) {
+        if let Some((other, _)) = seen.iter().find(|(_, k)| same_role(k, &key)) {
             // Only roles that steps use: an unused one is `unused-role`'s finding.
             if used.contains(id) && used.contains(other) {
                 out.push(Draft::new(
@@ -212,7 +212,7 @@ fn singular(w: &str) -> &str {
 /// Whether two role keys name the same people: equal; one is the other's initials ("HR",
 /// "RRHH" for "Recursos humanos"); or one word differs only in its ending ("Teamleiter",
 /// "Teamleitung"; "Accountant", "Accounting").
-fn same_role(a: &[String], b: &[String], b_name: &str) -> bool {
+fn same_role(a: &[String], b: &[String]) -> bool {
     if a == b {
         return true;
     }
@@ -231,7 +231,7 @@ fn same_role(a: &[String], b: &[String], b_name: &str) -> bool {
         // Spanish doubles the letters of plural words: "RRHH" for "recursos humanos".
         let undoubled: String = {
             let c: Vec<char> = s.chars().collect();
-            if c.len() % 2 == 0 && c.chunks(2).all(|p| p[0] == p[1]) {
+            if c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1]) {
                 c.chunks(2).map(|p| p[0]).collect()
             } else {
                 s.clone()
@@ -242,7 +242,6 @@ fn same_role(a: &[String], b: &[String], b_name: &str) -> bool {
     if acronym(a, b) || acronym(b, a) {
         return true;
     }
-    let _ = b_name;
     if a.len() == b.len() {
         let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
         if let [i] = diff[..] {
