@@ -340,6 +340,15 @@ pub fn run(o: &Options) -> Result<String, Errors> {
         let name = entry.file_name().to_string_lossy().to_string();
         w.write(&format!("schema/{name}"), &read(&entry.path())?)?;
     }
+    // The word lists a browser bundle leaves out, fetched when a learner writes in that language.
+    for tag in flowguide_engine::feedback::lexicon::KNOWN {
+        if tag == "en" {
+            continue;
+        }
+        let text = flowguide_engine::feedback::lexicon::built_in(tag)
+            .ok_or_else(|| fail(format!("the word list for `{tag}` is not built in")))?;
+        w.write(&format!("words/{tag}.txt"), text.as_bytes())?;
+    }
     w.write("_headers", headers(&base).as_bytes())?;
 
     let manifest = Manifest {

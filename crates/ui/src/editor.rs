@@ -2,6 +2,7 @@
 //! their roles, inputs, outputs and where work goes next. Every field has a visible label and a
 //! stable id (see `flowguide_engine::feedback::locate`), and everything works from the keyboard.
 
+use flowguide_engine::feedback::language;
 use flowguide_engine::workflow::edit::{self, After, RoleRemoval};
 use flowguide_engine::workflow::{NextDoc, StepDoc, TriggerKind, WorkflowDoc};
 use leptos::prelude::*;
@@ -10,6 +11,14 @@ use wasm_bindgen::JsCast;
 
 use super::dom::{button, effect, el, key_text, numbered_key, option, target_value, El};
 use super::state::Sandbox;
+
+/// The languages Flowguide has word lists for, in their own names.
+const LANGUAGES: [(&str, &str); 4] = [
+    ("en", "English"),
+    ("es", "Español (Spanish)"),
+    ("fr", "Français (French)"),
+    ("de", "Deutsch (German)"),
+];
 
 /// Focuses an element once the page has drawn it, and brings it into view.
 pub fn focus_later(id: String) {
@@ -343,6 +352,29 @@ pub fn editor(sb: Sandbox) -> El {
         .child(option("", "Not chosen yet"))
         .children(KINDS.iter().map(|&(k, label)| option(kind_key(k), label)))
         .value_with(move || kind().map(kind_key).unwrap_or_default().to_string());
+    // The language the learner writes in: the wording checks read its word list.
+    let language = el("select")
+        .id(&sb.id("language"))
+        .attr("aria-describedby", &sb.id("language-help"))
+        .on("change", move |e| {
+            let v = target_value(&e);
+            sb.edit(None, |d| d.language = (!v.is_empty()).then_some(v));
+        })
+        .child(option("", "Recognise it from my words"))
+        .children(
+            LANGUAGES
+                .iter()
+                .map(|&(tag, label)| option(tag, label).attr("lang", tag)),
+        )
+        .child(option("und", "Another language"))
+        .value_with(move || {
+            sb.doc
+                .with(|d| match d.language.as_deref().and_then(language::primary) {
+                    Some(tag) if LANGUAGES.iter().any(|(t, _)| *t == tag) => tag,
+                    Some(_) => "und".to_string(),
+                    None => String::new(),
+                })
+        });
     el("div")
         .class("wf-editor")
         .child(
@@ -350,15 +382,27 @@ pub fn editor(sb: Sandbox) -> El {
                 .id(&sb.id("artifacts"))
                 .list(move || artifacts.get(), |_, name| el("option").attr("value", name)),
         )
-        .child(part(sb, "ed-about", "Name", None).child(text_field(
-            sb,
-            sb.id("name"),
-            "Name of the workflow",
-            "",
-            "",
-            move || sb.doc.with(|d| d.name.clone()),
-            |d, v| d.name = v,
-        )))
+        .child(
+            part(sb, "ed-about", "Name", None)
+                .child(text_field(
+                    sb,
+                    sb.id("name"),
+                    "Name of the workflow",
+                    "",
+                    "",
+                    move || sb.doc.with(|d| d.name.clone()),
+                    |d, v| d.name = v,
+                ))
+                .child(
+                    el("div")
+                        .class("field")
+                        .child(el("label").attr("for", &sb.id("language")).text("Language you write in"))
+                        .child(language)
+                        .child(el("p").class("hint").id(&sb.id("language-help")).text(
+                            "The checks on wording (does each step name an action, can the measure be checked) read this language's words.",
+                        )),
+                ),
+        )
         .child(
             part(
                 sb,

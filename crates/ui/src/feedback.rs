@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use flowguide_engine::feedback::announce::{changes, statuses, Statuses};
+use flowguide_engine::feedback::language::name_of;
 use flowguide_engine::feedback::locate::{changed_by, field_of};
 use flowguide_engine::feedback::progress::{started, untouched};
 use flowguide_engine::feedback::{Component, ComponentReport, Finding, Preset, Severity, Status};
@@ -108,6 +109,7 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                     .child(check_all_button(sb, "Check all six parts now"))
             })
         }))
+        .child(language_note(sb))
         .child(el("p").class("feedback-summary").text_with(move || match needs.get() {
             0 => "All six parts are good.".to_string(),
             1 => "1 part still needs attention.".to_string(),
@@ -119,6 +121,65 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                 .children(Component::ALL.into_iter().map(|c| component_entry(sb, c))),
         )
         .child(announcer(sb))
+}
+
+/// What the feedback says about the language: which checks did not run and why, or that the
+/// words look like another language than the one chosen (with a button to switch). Redrawn only
+/// when one of those changes, not on every keystroke.
+fn language_note(sb: Sandbox) -> El {
+    // [tag, suggested tag or "", "skipped" or "", why the list could not be fetched or ""]
+    let state = Memo::new(move |_| {
+        sb.words.track();
+        sb.report.with(|r| {
+            let l = &r.language;
+            let skipped = !l.skipped.is_empty();
+            vec![
+                l.tag.clone(),
+                l.suggested.clone().unwrap_or_default(),
+                if skipped { "skipped".into() } else { String::new() },
+                if skipped {
+                    super::words::failure(&l.tag).unwrap_or_default()
+                } else {
+                    String::new()
+                },
+            ]
+        })
+    });
+    el("div").class("language-note-slot").region(move || {
+        let s = state.get();
+        let (tag, suggested, skipped, failed) = (&s[0], &s[1], &s[2], &s[3]);
+        if !suggested.is_empty() {
+            let to = suggested.clone();
+            let name = name_of(&to);
+            return Some(
+                el("p")
+                    .class("language-note")
+                    .attr("role", "note")
+                    .text(&format!(
+                        "Your words look like {name}, but the language is set to {}, so the checks on wording read the wrong words. ",
+                        name_of(tag)
+                    ))
+                    .child(button("button", &format!("Use {name}"), move |_| {
+                        let to = to.clone();
+                        let said = format!("The language is now {}.", name_of(&to));
+                        sb.edit(None, move |d| d.language = Some(to));
+                        sb.say(said);
+                    })),
+            );
+        }
+        if skipped.is_empty() {
+            return None;
+        }
+        let text = if !failed.is_empty() {
+            format!(
+                "The checks on wording are off: the {} word list could not be fetched ({failed}). The other checks ran as usual; reload the page to try again.",
+                name_of(tag)
+            )
+        } else {
+            untrack(|| sb.report.with(|r| r.language.note.clone().unwrap_or_default()))
+        };
+        Some(el("p").class("language-note").attr("role", "note").text(&text))
+    })
 }
 
 /// The parts still to work on, leaving out those not started yet (unless the learner asked to

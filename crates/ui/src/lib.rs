@@ -17,6 +17,7 @@ pub mod files;
 pub mod layout;
 pub mod state;
 pub mod storage;
+pub mod words;
 pub mod zlib;
 
 use flowguide_engine::workflow::edit::{fits_sandbox, is_blank};
@@ -32,6 +33,14 @@ use dom::{button, el, El};
 use state::Pane;
 use state::{Notice, Sandbox, SaveState, Tone};
 use storage::Loaded;
+
+/// A new, blank workflow, in the page's language.
+fn blank() -> WorkflowDoc {
+    WorkflowDoc {
+        language: words::page_language(),
+        ..WorkflowDoc::new()
+    }
+}
 
 /// Opens a file's text as the workflow, or says what is wrong and leaves the work as it was.
 fn open_text(sb: Sandbox, file_name: &str, text: Result<String, String>) {
@@ -193,14 +202,14 @@ pub fn sandbox_view(
         // Saved work opens whatever its size: only a hand-edited store can pass the step limit,
         // and hiding it would look like lost work.
         Loaded::Restored(doc, _) => doc,
-        Loaded::Nothing => WorkflowDoc::new(),
+        Loaded::Nothing => blank(),
         Loaded::Unavailable => {
             first_notice = Some(Notice {
                 tone: Tone::Problem,
                 text: "This browser does not let the sandbox store data, so your work will not be kept when you leave. Use “Download file” to keep it.".into(),
                 download: None,
             });
-            WorkflowDoc::new()
+            blank()
         }
         Loaded::Unreadable(e, kept, raw) => {
             let text = match kept {
@@ -219,7 +228,7 @@ pub fn sandbox_view(
                 text,
                 download: Some(("flowguide-saved-data.txt".into(), raw)),
             });
-            WorkflowDoc::new()
+            blank()
         }
     };
     let sb = Sandbox::new(scope, start);
@@ -381,7 +390,7 @@ fn toolbar(sb: Sandbox) -> (El, El) {
     let start_from = move |key: &'static str| {
         let (doc, what) = match EXAMPLES.iter().find(|e| e.key == key) {
             Some(e) => (e.doc(), format!("the example “{}”", e.title)),
-            None => (WorkflowDoc::new(), "a blank workflow".to_string()),
+            None => (blank(), "a blank workflow".to_string()),
         };
         sb.replace(doc);
         starting.set(false);

@@ -89,6 +89,9 @@ pub struct Sandbox {
     pub can_redo: RwSignal<bool>,
     pub preset: RwSignal<Preset>,
     pub report: Memo<Report>,
+    /// Bumped when a fetched word list is installed (or could not be had): the report reads it,
+    /// so the feedback runs again with the list.
+    pub words: RwSignal<usize>,
     pub save: RwSignal<SaveState>,
     pub notice: RwSignal<Option<Notice>>,
     /// Short messages for screen readers about what an action did ("Moved step 3 up").
@@ -131,7 +134,19 @@ impl Sandbox {
     pub fn new(scope: Scope, doc: WorkflowDoc) -> Sandbox {
         let doc = RwSignal::new(doc);
         let preset = RwSignal::new(Preset::Recommended);
-        let report = Memo::new(move |_| doc.with(|d| analyse(d, &Config::preset(preset.get()))));
+        let words = RwSignal::new(0usize);
+        let report = Memo::new(move |_| {
+            words.track();
+            doc.with(|d| analyse(d, &Config::preset(preset.get())))
+        });
+        // A workflow in a language whose word list this bundle leaves out: fetch it, once.
+        Effect::new(move |_| {
+            report.with(|r| {
+                if !r.language.skipped.is_empty() {
+                    super::words::request(&r.language.tag, words);
+                }
+            })
+        });
         Sandbox {
             scope,
             doc,
@@ -140,6 +155,7 @@ impl Sandbox {
             can_redo: RwSignal::new(false),
             preset,
             report,
+            words,
             save: RwSignal::new(SaveState::Saved),
             notice: RwSignal::new(None),
             said: RwSignal::new(String::new()),

@@ -222,6 +222,14 @@ pub fn of(doc: &WorkflowDoc) -> Language {
 }
 
 impl Language {
+    /// For a declared language, the known language the words clearly are instead, if any.
+    pub fn suggestion(&self, doc: &WorkflowDoc) -> Option<String> {
+        if self.source != Source::Declared {
+            return None;
+        }
+        detect(&text_of(doc)).filter(|t| *t != self.tag && lexicon::KNOWN.contains(&t.as_str()))
+    }
+
     /// The word list for this language, if this build has it or one was installed.
     pub fn lexicon(&self) -> Option<&'static Lexicon> {
         lexicon::get(&self.tag)
@@ -235,7 +243,14 @@ impl Language {
     /// The language's English name, for messages: "Spanish", or the tag when it is not one
     /// Flowguide knows.
     pub fn name(&self) -> String {
-        match self.tag.as_str() {
+        name_of(&self.tag)
+    }
+}
+
+/// A language's English name from its primary subtag: "Spanish".
+pub fn name_of(tag: &str) -> String {
+    {
+        match tag {
             "en" => "English".into(),
             "es" => "Spanish".into(),
             "fr" => "French".into(),
@@ -284,6 +299,24 @@ mod tests {
             Some("und")
         );
         assert_eq!(detect("Review claim"), None);
+    }
+
+    #[test]
+    fn a_declared_language_the_words_contradict_gets_a_suggestion() {
+        let doc = |language: &str| crate::workflow::WorkflowDoc {
+            language: Some(language.into()),
+            name: "Devolución en tienda".into(),
+            trigger: Some(crate::workflow::document::TriggerDoc {
+                description: "Un cliente entrega en caja el artículo con el ticket de compra".into(),
+                ..Default::default()
+            }),
+            ..crate::workflow::WorkflowDoc::new()
+        };
+        let spanish = doc("en");
+        assert_eq!(of(&spanish).suggestion(&spanish).as_deref(), Some("es"));
+        let right = doc("es-ES");
+        assert_eq!(of(&right).tag, "es");
+        assert_eq!(of(&right).suggestion(&right), None);
     }
 
     #[test]

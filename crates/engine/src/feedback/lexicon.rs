@@ -740,8 +740,9 @@ fn is_year(w: &str) -> bool {
 /// English, built into every bundle.
 pub const ENGLISH: &str = include_str!("../../words/en.txt");
 
-/// The lists built into this build, by tag.
-fn built_in(tag: &str) -> Option<&'static str> {
+/// The text of a list built into this build, by tag: what the site builder publishes for
+/// browsers to fetch.
+pub fn built_in(tag: &str) -> Option<&'static str> {
     match tag {
         "en" => Some(ENGLISH),
         #[cfg(feature = "languages")]

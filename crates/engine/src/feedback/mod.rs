@@ -225,6 +225,10 @@ pub struct LanguageReport {
     /// One plain sentence about the skipped checks, when there are any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When the document declares one language but its words are clearly another that Flowguide
+    /// has a word list for: that language's tag ("es"), so an editor can offer to switch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<String>,
 }
 
 /// Everything the engine says about one workflow.
@@ -332,6 +336,7 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
             "The checks that read words (whether steps name actions, vague wording, whether the measure can be checked and more) did not run: {why}. The other checks ran as usual."
         )
     });
+    let suggested = lang.suggestion(doc);
     Report {
         overall,
         components,
@@ -340,6 +345,7 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
             source: lang.source,
             skipped,
             note,
+            suggested,
         },
     }
 }
