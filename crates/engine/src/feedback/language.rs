@@ -161,44 +161,47 @@ pub fn detect(text: &str) -> Option<String> {
     if letters >= 12 && latin * 2 < letters {
         return Some("und".into());
     }
-    let words = words(text);
-    let mut scores = [0f32; COMMON.len()];
+    // Scores in sixtieths: a word n languages share gives each 60 / n.
+    let mut scores = [0u32; COMMON.len()];
     let mut hits = 0usize;
-    for w in &words {
+    for w in &words(text) {
         let w = w.as_str();
         // French and Italian elisions: "l'équipe", "d'achat", "dell'ufficio".
         if let Some(i) = w.find('\'') {
             let head = &w[..i];
             if ["l", "d", "qu", "n", "s", "j", "c"].contains(&head) {
-                scores[2] += 0.5;
+                scores[2] += 30;
             }
             if ["dell", "all", "nell", "dall", "sull"].contains(&head) {
-                scores[5] += 1.0;
+                scores[5] += 60;
             }
             continue;
         }
-        let shared = COMMON.iter().filter(|(_, list)| list.contains(&w)).count();
+        let shared = COMMON.iter().filter(|(_, list)| list.contains(&w)).count() as u32;
         if shared == 0 {
             continue;
         }
         hits += 1;
         for (i, (_, list)) in COMMON.iter().enumerate() {
             if list.contains(&w) {
-                scores[i] += 1.0 / shared as f32;
+                scores[i] += 60 / shared;
             }
         }
     }
     if hits < 3 {
         return None;
     }
-    let mut order: Vec<usize> = (0..COMMON.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let (best, second) = (scores[order[0]], scores[order[1]]);
-    if best < 2.0 || best < second * 1.5 {
-        // Mixed or unclear: English words in a document read as English; otherwise say nothing.
+    let best = (0..COMMON.len()).max_by_key(|&i| scores[i]).unwrap_or(0);
+    let second = (0..COMMON.len())
+        .filter(|&i| i != best)
+        .map(|i| scores[i])
+        .max()
+        .unwrap_or(0);
+    if scores[best] < 120 || scores[best] * 2 < second * 3 {
+        // Mixed or unclear: say nothing, and the document reads as English.
         return None;
     }
-    Some(COMMON[order[0]].0.to_string())
+    Some(COMMON[best].0.to_string())
 }
 
 /// The language of a document: declared, recognised, or English by default.

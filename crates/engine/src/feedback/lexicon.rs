@@ -8,7 +8,7 @@
 //! list with [`install`] when a learner writes in that language, so each list costs only the
 //! learners who need it.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::{Mutex, OnceLock};
 
 /// Why a measure cannot be checked.
@@ -40,37 +40,48 @@ impl Vague {
     }
 }
 
-/// Words and phrases, matched word for word.
+/// Words and phrases, matched word for word, each with a number (the entry it belongs to).
 #[derive(Debug, Default)]
 struct Phrases {
-    /// First word → the phrases (as word lists) starting with it.
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Sorted by first word, so the phrases starting with a word are found by binary search.
+    list: Vec<(Vec<String>, usize)>,
 }
 
 impl Phrases {
-    fn add(&mut self, phrase: &str) {
+    fn add(&mut self, phrase: &str, entry: usize) {
         let words = words(phrase);
-        if let Some(first) = words.first() {
-            self.by_first.entry(first.clone()).or_default().push(words);
+        if !words.is_empty() {
+            self.list.push((words, entry));
         }
+    }
+
+    fn sorted(mut self) -> Phrases {
+        self.list.sort_by(|a, b| a.0[0].cmp(&b.0[0]));
+        self
     }
 
     /// Where a phrase starts in `text` and how many words it takes, for the first one found.
     fn find(&self, text: &[String]) -> Option<(usize, usize)> {
-        (0..text.len()).find_map(|i| self.at(text, i).map(|len| (i, len)))
+        (0..text.len()).find_map(|i| self.at(text, i).map(|(len, _)| (i, len)))
     }
 
-    /// The length of the longest phrase starting at word `i`.
-    fn at(&self, text: &[String], i: usize) -> Option<usize> {
-        let list = self.by_first.get(&text[i])?;
-        list.iter()
-            .filter(|p| text.len() - i >= p.len() && text[i..i + p.len()] == p[..])
-            .map(Vec::len)
+    /// The longest phrase starting at word `i`: its length and entry.
+    fn at(&self, text: &[String], i: usize) -> Option<(usize, usize)> {
+        let from = self.list.partition_point(|(p, _)| p[0] < text[i]);
+        self.list[from..]
+            .iter()
+            .take_while(|(p, _)| p[0] == text[i])
+            .filter(|(p, _)| text.len() - i >= p.len() && text[i..i + p.len()] == p[..])
+            .map(|(p, e)| (p.len(), *e))
             .max()
     }
 
     fn contains_word(&self, word: &str) -> bool {
-        self.by_first.get(word).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+        let from = self.list.partition_point(|(p, _)| p[0].as_str() < word);
+        self.list[from..]
+            .iter()
+            .take_while(|(p, _)| p[0] == word)
+            .any(|(p, _)| p.len() == 1)
     }
 }
 
@@ -103,7 +114,6 @@ pub struct Lexicon {
     particles: Vec<String>,
     pub vague: Vec<Vague>,
     vague_index: Phrases,
-    vague_of: HashMap<String, usize>,
     unmeasurable: Vec<(Vec<String>, Unmeasurable)>,
     measure: Phrases,
     otherwise: Vec<Vec<String>>,
@@ -198,7 +208,7 @@ impl Lexicon {
     /// An entry of two fields is split at " | ".
     pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
         let err = |line: usize, message: String| LexiconError { line, message };
-        let mut header: HashMap<&str, &str> = HashMap::default();
+        let mut header: Vec<(&str, &str)> = Vec::new();
         let mut sections: Vec<(usize, Vec<(usize, &str)>)> = Vec::new();
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim();
@@ -221,7 +231,7 @@ impl Lexicon {
             } else if let Some((_, entries)) = sections.last_mut() {
                 entries.push((n, line));
             } else if let Some((key, value)) = line.split_once(':') {
-                header.insert(key.trim(), value.trim());
+                header.push((key.trim(), value.trim()));
             } else {
                 return Err(err(
                     n,
@@ -235,10 +245,9 @@ impl Lexicon {
                 format!("the section [{}] is missing", SECTIONS[sections.len()]),
             ));
         }
+        let get = |key: &str| header.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         let head = |key: &str| {
-            header
-                .get(key)
-                .copied()
+            get(key)
                 .filter(|v| !v.is_empty())
                 .ok_or_else(|| err(1, format!("the header line “{key}:” is missing")))
         };
@@ -266,19 +275,17 @@ impl Lexicon {
         let phrases = |i: usize| {
             let mut p = Phrases::default();
             for e in entries(i) {
-                p.add(e);
+                p.add(e, 0);
             }
-            p
+            p.sorted()
         };
         let alternatives = |e: &str| e.split(", ").map(words).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let mut vague = Vec::new();
         let mut vague_index = Phrases::default();
-        let mut vague_of = HashMap::default();
         for &entry in &sections[4].1 {
             let (forms, instead) = split(entry, 4)?;
             for form in forms.split(", ") {
-                vague_index.add(form);
-                vague_of.insert(words(form).join(" "), vague.len());
+                vague_index.add(form, vague.len());
             }
             vague.push(Vague {
                 forms: alternatives(forms),
@@ -315,20 +322,14 @@ impl Lexicon {
             name: head("name")?.to_string(),
             verb_last,
             examples,
-            time_example: header
-                .get("time-example")
-                .map_or("within 2 working days", |v| v)
-                .to_string(),
-            count_example: header
-                .get("count-example")
+            time_example: get("time-example").map_or("within 2 working days", |v| v).to_string(),
+            count_example: get("count-example")
                 .map_or("9 in 10 customers rate the service 4 or 5", |v| v)
                 .to_string(),
-            event_example: header
-                .get("event-example")
+            event_example: get("event-example")
                 .map_or("A customer submits a claim", |v| v)
                 .to_string(),
-            request_trigger: header
-                .get("request-trigger")
+            request_trigger: get("request-trigger")
                 .map_or("A request for this work arrives", |v| v)
                 .to_string(),
             actions: set(0),
@@ -336,8 +337,7 @@ impl Lexicon {
             events: phrases(2),
             particles: entries(3).map(str::to_lowercase).collect(),
             vague,
-            vague_index,
-            vague_of,
+            vague_index: vague_index.sorted(),
             unmeasurable,
             measure: phrases(6),
             otherwise: entries(7).map(words).collect(),
@@ -489,10 +489,8 @@ impl Lexicon {
         let mut i = 0;
         while i < words.len() {
             match self.vague_index.at(&words, i) {
-                Some(len) => {
-                    if let Some(&v) = self.vague_of.get(&words[i..i + len].join(" ")) {
-                        found[v] = true;
-                    }
+                Some((len, v)) => {
+                    found[v] = true;
                     i += len;
                 }
                 None => i += 1,
@@ -664,7 +662,7 @@ impl Lexicon {
     pub fn one_off_in(&self, text: &str) -> Option<(String, bool)> {
         let words = words(text);
         for i in 0..words.len() {
-            if let Some(len) = self.deadline.at(&words, i) {
+            if let Some((len, _)) = self.deadline.at(&words, i) {
                 // A date follows: a month, a year, a day and a month, or "the end of".
                 let next: Vec<&str> = words[i + len..].iter().take(3).map(String::as_str).collect();
                 let dated = next.iter().enumerate().any(|(k, w)| {
@@ -680,7 +678,7 @@ impl Lexicon {
                     return Some((format!("it has a deadline (“{shown}”)"), true));
                 }
             }
-            if let Some(len) = self.one_off.at(&words, i) {
+            if let Some((len, _)) = self.one_off.at(&words, i) {
                 return Some((
                     format!("it mentions a one-off effort (“{}”)", words[i..i + len].join(" ")),
                     false,
