@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{self, words, Lexicon};
+use super::lexicon::{self, Lexicon};
 use crate::workflow::WorkflowDoc;
 
 /// How the language was settled.
@@ -115,12 +115,35 @@ const COMMON: [(&str, &[&str]); 7] = [
     ),
 ];
 
-/// All the free text of a document, where its language shows.
+/// Each common word, with a bit for each language in [`COMMON`] that has it.
+fn common() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = rustc_hash::FxHashMap::default();
+        for (i, (_, list)) in COMMON.iter().enumerate() {
+            for w in *list {
+                *table.entry(*w).or_insert(0u8) |= 1 << i;
+            }
+        }
+        table
+    })
+}
+
+/// All the free text of a document, where its language shows: its first 8 KB, which tell as well
+/// as the whole of a huge document would.
 fn text_of(doc: &WorkflowDoc) -> String {
+    const ENOUGH: usize = 8 * 1024;
     let mut text = String::new();
     let mut add = |s: &str| {
-        text.push_str(s);
-        text.push_str(" . ");
+        if text.len() < ENOUGH {
+            let room = ENOUGH - text.len();
+            let cut = (0..=room.min(s.len()))
+                .rev()
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap_or(0);
+            text.push_str(&s[..cut]);
+            text.push_str(" . ");
+        }
     };
     add(&doc.name);
     if let Some(t) = &doc.trigger {
@@ -161,30 +184,48 @@ pub fn detect(text: &str) -> Option<String> {
     if letters >= 12 && latin * 2 < letters {
         return Some("und".into());
     }
-    // Scores in sixtieths: a word n languages share gives each 60 / n.
+    // Scores in sixtieths: a word n languages share gives each 60 / n. The first few hundred
+    // common words settle it, so a huge document costs no more than a page.
     let mut scores = [0u32; COMMON.len()];
     let mut hits = 0usize;
-    for w in &words(text) {
-        let w = w.as_str();
-        // French and Italian elisions: "l'équipe", "d'achat", "dell'ufficio".
-        if let Some(i) = w.find('\'') {
-            let head = &w[..i];
-            if ["l", "d", "qu", "n", "s", "j", "c"].contains(&head) {
-                scores[2] += 30;
-            }
-            if ["dell", "all", "nell", "dall", "sull"].contains(&head) {
-                scores[5] += 60;
-            }
-            continue;
+    let table = common();
+    for raw in lexicon::raw_words(text) {
+        if hits >= 400 {
+            break;
         }
-        let shared = COMMON.iter().filter(|(_, list)| list.contains(&w)).count() as u32;
-        if shared == 0 {
+        // Looked up lowercased, without allocating for a short ASCII word.
+        let (mask, elision) = lexicon::with_lower(raw, |w| match w.find(['\'', '’']) {
+            // French and Italian elisions: "l'équipe", "d'achat", "dell'ufficio".
+            Some(i) => {
+                let head = &w[..i];
+                let fr = ["l", "d", "qu", "n", "s", "j", "c"].contains(&head);
+                let it = ["dell", "all", "nell", "dall", "sull"].contains(&head);
+                (
+                    0u8,
+                    if fr {
+                        1
+                    } else if it {
+                        2
+                    } else {
+                        3
+                    },
+                )
+            }
+            None => (table.get(w).copied().unwrap_or(0), 0),
+        });
+        match elision {
+            1 => scores[2] += 30,
+            2 => scores[5] += 60,
+            _ => {}
+        }
+        if mask == 0 {
             continue;
         }
         hits += 1;
-        for (i, (_, list)) in COMMON.iter().enumerate() {
-            if list.contains(&w) {
-                scores[i] += 60 / shared;
+        let shared = mask.count_ones();
+        for (i, score) in scores.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                *score += 60 / shared;
             }
         }
     }

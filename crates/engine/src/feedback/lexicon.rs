@@ -45,6 +45,8 @@ impl Vague {
 struct Phrases {
     /// Sorted by first word, so the phrases starting with a word are found by binary search.
     list: Vec<(Vec<String>, usize)>,
+    /// Every first word, for one quick lookup per word of a text.
+    firsts: HashSet<String>,
 }
 
 impl Phrases {
@@ -57,6 +59,7 @@ impl Phrases {
 
     fn sorted(mut self) -> Phrases {
         self.list.sort_by(|a, b| a.0[0].cmp(&b.0[0]));
+        self.firsts = self.list.iter().map(|(p, _)| p[0].clone()).collect();
         self
     }
 
@@ -67,11 +70,38 @@ impl Phrases {
 
     /// The longest phrase starting at word `i`: its length and entry.
     fn at(&self, text: &[String], i: usize) -> Option<(usize, usize)> {
+        if !self.firsts.contains(&text[i]) {
+            return None;
+        }
         let from = self.list.partition_point(|(p, _)| p[0] < text[i]);
         self.list[from..]
             .iter()
             .take_while(|(p, _)| p[0] == text[i])
             .filter(|(p, _)| text.len() - i >= p.len() && text[i..i + p.len()] == p[..])
+            .map(|(p, e)| (p.len(), *e))
+            .max()
+    }
+
+    /// The longest phrase starting with the lowercase word `first` and going on with the words
+    /// `rest` (as written): its length and entry.
+    fn at_raw(&self, first: &str, rest: &[&str]) -> Option<(usize, usize)> {
+        if !self.firsts.contains(first) {
+            return None;
+        }
+        let from = self.list.partition_point(|(p, _)| p[0].as_str() < first);
+        self.list[from..]
+            .iter()
+            .take_while(|(p, _)| p[0] == first)
+            .filter(|(p, _)| {
+                p.len() <= rest.len() + 1
+                    && p[1..].iter().zip(rest).all(|(want, raw)| {
+                        if raw.is_ascii() {
+                            raw.eq_ignore_ascii_case(want)
+                        } else {
+                            raw.to_lowercase().replace('’', "'") == *want
+                        }
+                    })
+            })
             .map(|(p, e)| (p.len(), *e))
             .max()
     }
@@ -120,6 +150,9 @@ pub struct Lexicon {
     negations: HashSet<String>,
     opposites: Vec<(Forms, Forms)>,
     deadline: Phrases,
+    /// The first words of `deadline` and `one-off` phrases: one lookup per word tells whether a
+    /// text could hold either.
+    project_firsts: HashSet<String>,
     months: HashSet<String>,
     one_off: Phrases,
     workflow_words: HashSet<String>,
@@ -164,8 +197,53 @@ pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
+        })
         .collect()
+}
+
+/// The words of `text` as written: letters, digits, apostrophes and hyphens inside a word.
+pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Calls `f` with `word` lowercased (curly apostrophes straight), without allocating for short
+/// ASCII words: nearly all of them.
+pub(crate) fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase().replace('’', "'"))
+    }
+}
+
+/// A title or trigger without what it adds in brackets: "Aufnahme durchführen (Anmeldung)".
+fn unbracketed(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['(', '[']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(kept)
 }
 
 /// The words of a title or trigger without what it adds in brackets: "Aufnahme durchführen
@@ -343,6 +421,14 @@ impl Lexicon {
             otherwise: entries(7).map(words).collect(),
             negations: set(8),
             opposites,
+            project_firsts: {
+                let (d, o) = (phrases(10), phrases(12));
+                let mut all: HashSet<String> = d.firsts.union(&o.firsts).cloned().collect();
+                if tag == "en" {
+                    all.insert("new".into());
+                }
+                all
+            },
             deadline: phrases(10),
             months: set(11),
             one_off: phrases(12),
@@ -407,10 +493,20 @@ impl Lexicon {
 
     /// Whether a step title names an action: it starts (or in German, may end) with an action verb.
     pub fn names_an_action(&self, title: &str) -> bool {
-        let words = phrase_words(title);
-        self.ends(&words)
-            .into_iter()
-            .any(|w| self.is_action_word(w, &self.actions))
+        // The hot path of a large document: no allocation for a plain ASCII title.
+        let text = unbracketed(title);
+        let mut rest = raw_words(&text).skip_while(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || with_lower(w, |l| ["step", "schritt", "paso", "étape"].contains(&l))
+        });
+        let Some(first) = rest.next() else {
+            return false;
+        };
+        with_lower(first, |w| self.is_action_word(w, &self.actions))
+            || self.verb_last
+                && rest
+                    .last()
+                    .is_some_and(|last| with_lower(last, |w| self.is_action_word(w, &self.actions)))
     }
 
     /// The first word of a title, as messages quote it.
@@ -484,11 +580,13 @@ impl Lexicon {
 
     /// The vague phrases `text` uses, in the list's order, each once.
     pub fn vague_in(&self, text: &str) -> Vec<&Vague> {
-        let words = words(text);
+        // Read word by word as written, lowercasing on the way: a large document's titles cost
+        // no allocation each.
+        let raw: Vec<&str> = raw_words(text).collect();
         let mut found = vec![false; self.vague.len()];
         let mut i = 0;
-        while i < words.len() {
-            match self.vague_index.at(&words, i) {
+        while i < raw.len() {
+            match with_lower(raw[i], |w| self.vague_index.at_raw(w, &raw[i + 1..])) {
                 Some((len, v)) => {
                     found[v] = true;
                     i += len;
@@ -541,31 +639,28 @@ impl Lexicon {
         if conditions.len() < 2 || conditions.iter().any(|c| self.is_otherwise(c)) {
             return false;
         }
-        for (i, a) in conditions.iter().enumerate() {
-            if conditions[i + 1..].iter().any(|b| self.covers(a, b)) {
-                return false;
-            }
-        }
         let all: Vec<Vec<String>> = conditions.iter().map(|c| words(c)).collect();
-        if all.iter().all(|w| *w == all[0]) {
-            return true;
-        }
         // Ranges with a gap: two different numbers ("under 1,000 €", "over 5,000 €").
         let numbers: Vec<&String> = all
             .iter()
             .filter_map(|w| w.iter().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())))
             .collect();
-        if conditions.len() == 2 && numbers.len() == 2 && numbers[0] != numbers[1] {
-            return true;
-        }
         let has = |text: &[String], forms: &[Vec<String>]| {
             forms
                 .iter()
                 .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
         };
-        self.opposites.iter().any(|(yes, no)| {
-            all.iter().all(|w| has(w, yes) && !has(w, no)) || all.iter().all(|w| has(w, no) && !has(w, yes))
-        })
+        let one_case = all.iter().all(|w| *w == all[0])
+            || conditions.len() == 2 && numbers.len() == 2 && numbers[0] != numbers[1]
+            || self.opposites.iter().any(|(yes, no)| {
+                all.iter().all(|w| has(w, yes) && !has(w, no)) || all.iter().all(|w| has(w, no) && !has(w, yes))
+            });
+        // Unless two of them cover each other after all ("not approved" beside "approved").
+        one_case
+            && !conditions
+                .iter()
+                .enumerate()
+                .any(|(i, a)| conditions[i + 1..].iter().any(|b| self.covers(a, b)))
     }
 
     /// Whether two branch conditions cover each other: "approved" and "rejected", "yes" and "no",
@@ -660,6 +755,11 @@ impl Lexicon {
     /// the quarter") or names a one-off effort ("launch", "go-live"): the words that show it, and
     /// whether they are a deadline.
     pub fn one_off_in(&self, text: &str) -> Option<(String, bool)> {
+        // Most text has none of the words that start a deadline or a one-off effort.
+        let could = raw_words(text).any(|w| with_lower(w, |w| self.project_firsts.contains(w)));
+        if !could {
+            return None;
+        }
         let words = words(text);
         for i in 0..words.len() {
             if let Some((len, _)) = self.deadline.at(&words, i) {
@@ -704,15 +804,19 @@ impl Lexicon {
     /// Whether a title names a whole workflow or process ("Requisition workflow",
     /// "Aufnahme-Workflow durchführen").
     pub fn names_a_workflow(&self, title: &str) -> bool {
-        words(title).iter().any(|w| {
+        raw_words(title).any(|w| with_lower(w, |w| self.names_workflow_word(w)))
+    }
+
+    fn names_workflow_word(&self, w: &str) -> bool {
+        {
             self.workflow_words.contains(unelided(w))
-                || w.split('-').any(|part| self.workflow_words.contains(part))
+                || w.contains('-') && w.split('-').any(|part| self.workflow_words.contains(part))
                 || self.tag == "de"
                     && self
                         .workflow_words
                         .iter()
                         .any(|ww| ww.len() >= 6 && w.ends_with(ww.as_str()))
-        })
+        }
     }
 
     /// Whether a word can be dropped from a role's name without changing who it is ("team").
