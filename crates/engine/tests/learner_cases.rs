@@ -24,18 +24,25 @@ struct Case {
 }
 
 /// Disagreements left on purpose: (file, what, why).
-const KNOWN: &[(&str, &str, &str)] = &[(
-    "14-procure-to-pay-process.json",
-    "trigger",
-    "a trigger that joins several events with “or” is not a rule yet (the case is still classified a process, by its steps)",
-)];
+const KNOWN: &[(&str, &str, &str)] = &[
+    (
+        "14-procure-to-pay-process.json",
+        "trigger",
+        "a trigger that joins several events with “or” is not a rule yet (the case is still classified a process, by its steps)",
+    ),
+    (
+        "81-palettenabholung.json",
+        "roles",
+        "“Disponent” and “Disposition” (the person and the function) share no ending the check knows",
+    ),
+];
 
 #[test]
 fn the_engine_agrees_with_the_instructor_on_every_learner_case() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/learners");
     let cases: Vec<Case> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).expect("expected.json")).unwrap();
-    assert!(cases.len() >= 40, "at least 40 cases, not {}", cases.len());
+    assert!(cases.len() >= 80, "at least 80 cases, not {}", cases.len());
     let mut verdicts = 0;
     let mut disagreements = Vec::new();
     for case in &cases {

@@ -427,6 +427,8 @@ impl Lexicon {
                 if tag == "en" {
                     all.insert("new".into());
                 }
+                // A month may start a full date ("March 2027").
+                all.extend(set(11));
                 all
             },
             deadline: phrases(10),
@@ -441,7 +443,7 @@ impl Lexicon {
         let known = |w: &str| list.contains(w) || list.contains(unelided(w));
         known(word)
             // "Re-mark", "redemander", "réexpédier": a known action done again.
-            || [("re-", 4), ("ré-", 4), ("re", 6), ("ré", 6)].iter().any(|(p, min)| {
+            || [("re-", 4), ("ré-", 4), ("re", if self.tag == "en" { 3 } else { 6 }), ("ré", 6)].iter().any(|(p, min)| {
                 word.strip_prefix(p).is_some_and(|rest| rest.chars().count() >= *min && known(rest))
             })
             // "Shrink-wrap", "double-check": a compound whose first or last part is an action.
@@ -499,14 +501,25 @@ impl Lexicon {
             w.chars().all(|c| c.is_ascii_digit())
                 || with_lower(w, |l| ["step", "schritt", "paso", "étape"].contains(&l))
         });
-        let Some(first) = rest.next() else {
+        let Some(mut first) = rest.next() else {
             return false;
         };
+        // A reflexive pronoun before the verb: "Se connecter au portail", "Se revisa la solicitud".
+        if with_lower(first, |w| ["se", "me", "te", "nous", "vous", "sich"].contains(&w)) {
+            match rest.next() {
+                Some(verb) => first = verb,
+                None => return false,
+            }
+        }
         with_lower(first, |w| self.is_action_word(w, &self.actions))
             || self.verb_last
-                && rest
-                    .last()
-                    .is_some_and(|last| with_lower(last, |w| self.is_action_word(w, &self.actions)))
+                // The verb ends its clause: "Mit einem Scan prüfen, ob die Lücke geschlossen ist".
+                && rest.last().is_some()
+                && text.split([',', ';', ':']).any(|clause| {
+                    raw_words(clause)
+                        .last()
+                        .is_some_and(|last| with_lower(last, |w| self.is_action_word(w, &self.actions)))
+                })
     }
 
     /// The first word of a title, as messages quote it.
@@ -567,7 +580,9 @@ impl Lexicon {
                     })
                 })
             };
-            if words.iter().skip(1).any(|w| verb_form(w))
+            // Only near the start, where a subject's verb stands ("A new customer submits"); "that
+            // upgrades" in a clause later on belongs to the instruction.
+            if words.iter().skip(1).take(3).any(|w| verb_form(w))
                 || words
                     .get(1)
                     .is_some_and(|w| ["from", "of", "about", "for", "by"].contains(&w.as_str()))
@@ -773,10 +788,20 @@ impl Lexicon {
                             && w.chars().all(|c| c.is_ascii_digit())
                             && next.get(1).is_some_and(|m| self.months.contains(*m))
                 }) || self.tag == "en" && next.starts_with(&["the", "end"]);
-                if dated {
+                // "Before 15 October of each school year" comes round again: not a one-off.
+                let recurs = words[i + len..].iter().take(8).any(|w| RECURRING.contains(&w.as_str()));
+                if dated && !recurs {
                     let shown = words[i..(i + len + next.len()).min(words.len())].join(" ");
                     return Some((format!("it has a deadline (“{shown}”)"), true));
                 }
+            }
+            // A full date with a year ("31 mars 2027", "June 2027") is a one-off wherever it stands.
+            if self.months.contains(&words[i])
+                && words.get(i + 1).is_some_and(|y| is_year(y))
+                && !words[i..].iter().take(8).any(|w| RECURRING.contains(&w.as_str()))
+            {
+                let from = i.saturating_sub(usize::from(i > 0 && words[i - 1].chars().all(|c| c.is_ascii_digit())));
+                return Some((format!("it has a deadline (“{}”)", words[from..i + 2].join(" ")), true));
             }
             if let Some((len, _)) = self.one_off.at(&words, i) {
                 return Some((
@@ -834,6 +859,32 @@ impl Lexicon {
         self.events.contains_word(word)
     }
 }
+
+/// Words that make a date come round again, in the languages Flowguide has lists for.
+const RECURRING: [&str; 22] = [
+    "every",
+    "each",
+    "yearly",
+    "annually",
+    "monthly",
+    "weekly",
+    "cada",
+    "anual",
+    "anualmente",
+    "mensual",
+    "chaque",
+    "tous",
+    "toutes",
+    "annuel",
+    "annuelle",
+    "mensuel",
+    "jeden",
+    "jede",
+    "jedes",
+    "jährlich",
+    "monatlich",
+    "wöchentlich",
+];
 
 fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())

@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 pub const DOCS: RuleDocs = RuleDocs {
     id: RULE.id,
     title: "Each role has one name",
-    description: "Two roles whose names mean the same people, such as “Manager” and “Line manager”, “HR” and “Human resources”, or “Finance” and “Finance team”, are probably one role. The check compares names without words such as team or department, expands initials, and allows for singular and plural. A name that adds who exactly (“Head nurse” beside “Nurse”) is a different role.",
+    description: "Two roles whose names mean the same people, such as “Manager” and “Line manager”, “HR” and “Human resources”, “Head of Year” and “Year leader”, or “Finance” and “Finance team”, are probably one role. The check compares names without words such as team or department, in any order, expands initials, and allows for singular and plural. A name that adds who exactly (“Head nurse” beside “Nurse”) is a different role.",
     poor: POOR,
     good: GOOD,
 };
@@ -194,7 +194,11 @@ fn role_key(cx: &Context, name: &str) -> Vec<String> {
     words(name)
         .into_iter()
         .filter(|w| !cx.words.is_some_and(|l| l.is_role_filler(w)) && !GENERIC_FILLERS.contains(&w.as_str()))
-        .map(|w| singular(&w).to_string())
+        .map(|w| match singular(&w) {
+            // "Head of Year", "Year leader", "Year lead": one job.
+            "leader" | "lead" => "head".to_string(),
+            other => other.to_string(),
+        })
         .collect()
 }
 
@@ -215,6 +219,15 @@ fn singular(w: &str) -> &str {
 fn same_role(a: &[String], b: &[String]) -> bool {
     if a == b {
         return true;
+    }
+    // The same words in another order: "Head of Year" and "Year leader".
+    if a.len() == b.len() && a.len() > 1 {
+        let (mut x, mut y) = (a.to_vec(), b.to_vec());
+        x.sort_unstable();
+        y.sort_unstable();
+        if x == y {
+            return true;
+        }
     }
     let initials = |long: &[String]| -> String {
         long.iter()
