@@ -24,18 +24,11 @@ struct Case {
 }
 
 /// Disagreements left on purpose: (file, what, why).
-const KNOWN: &[(&str, &str, &str)] = &[
-    (
-        "14-procure-to-pay-process.json",
-        "trigger",
-        "a trigger that joins several events with “or” is not a rule yet (the case is still classified a process, by its steps)",
-    ),
-    (
-        "81-palettenabholung.json",
-        "roles",
-        "“Disponent” and “Disposition” (the person and the function) share no ending the check knows",
-    ),
-];
+const KNOWN: &[(&str, &str, &str)] = &[(
+    "81-palettenabholung.json",
+    "roles",
+    "“Disponent” and “Disposition” (the person and the function) share no ending the check knows",
+)];
 
 #[test]
 fn the_engine_agrees_with_the_instructor_on_every_learner_case() {

@@ -16,6 +16,11 @@ struct Samples {
     measurable: Vec<String>,
     covering: Vec<(String, String)>,
     not_covering: Vec<(String, String)>,
+    /// Triggers that join several events, and triggers that are one event (optional).
+    #[serde(default)]
+    several_events: Vec<String>,
+    #[serde(default)]
+    one_event: Vec<String>,
 }
 
 fn kind(k: &str) -> Unmeasurable {
@@ -82,6 +87,15 @@ fn every_word_list_reads_and_agrees_with_its_samples() {
         }
         for (a, b) in &s.covering {
             check(list.covers(a, b), format!("“{a}” and “{b}” should cover each other"));
+        }
+        for e in &s.several_events {
+            check(
+                list.separate_events(e).len() >= 2,
+                format!("“{e}” should join several events"),
+            );
+        }
+        for e in s.one_event.iter().chain(&s.events) {
+            check(list.separate_events(e).len() < 2, format!("“{e}” should be one event"));
         }
         for (a, b) in &s.not_covering {
             check(

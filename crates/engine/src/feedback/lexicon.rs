@@ -137,6 +137,10 @@ pub struct Lexicon {
     event_example: String,
     /// The trigger a fix writes in place of an instruction, until the learner says what happens.
     request_trigger: String,
+    /// The words for "or" ("o", "u"), and the words that start a new subject ("a", "the", "it"):
+    /// what tells several events joined in one trigger. Empty: that check stays silent.
+    or_words: Vec<String>,
+    subject_words: Vec<String>,
     actions: HashSet<String>,
     /// `None`: the same as `actions`.
     instructions: Option<HashSet<String>>,
@@ -410,6 +414,9 @@ impl Lexicon {
             request_trigger: get("request-trigger")
                 .map_or("A request for this work arrives", |v| v)
                 .to_string(),
+            or_words: get("or-words").map_or_else(Vec::new, |v| v.split(", ").map(str::to_lowercase).collect()),
+            subject_words: get("subject-words")
+                .map_or_else(Vec::new, |v| v.split(", ").map(str::to_lowercase).collect()),
             actions: set(0),
             instructions: (!instructions.is_empty()).then_some(instructions),
             events: phrases(2),
@@ -491,6 +498,44 @@ impl Lexicon {
     /// The stand-in trigger a fix writes, in this language.
     pub fn request_trigger(&self) -> &str {
         &self.request_trigger
+    }
+
+    /// The separate events a trigger joins with ", or": each part has its own subject ("a supplier
+    /// sends an invoice, or it is month end") and at least three words. Fewer than two: one event.
+    pub fn separate_events(&self, text: &str) -> Vec<String> {
+        if self.or_words.is_empty() || !text.contains(',') {
+            return Vec::new();
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for (i, piece) in text.split(',').enumerate() {
+            let words: Vec<&str> = raw_words(piece).collect();
+            let joins = i > 0
+                && words
+                    .first()
+                    .is_some_and(|w| with_lower(w, |w| self.or_words.iter().any(|o| o == w)))
+                && words
+                    .get(1)
+                    .is_some_and(|w| with_lower(w, |w| self.subject_words.iter().any(|s| s == w)));
+            if i == 0 || !joins {
+                match parts.last_mut() {
+                    Some(last) if i > 0 => {
+                        last.push(',');
+                        last.push_str(piece);
+                    }
+                    _ => parts.push(piece.trim().to_string()),
+                }
+            } else {
+                parts.push(words[1..].join(" "));
+            }
+        }
+        if parts.len() >= 2 && parts.iter().all(|p| raw_words(p).count() >= 3) {
+            parts
+                .iter()
+                .map(|p| p.trim().trim_end_matches('.').to_string())
+                .collect()
+        } else {
+            Vec::new()
+        }
     }
 
     /// Whether a step title names an action: it starts (or in German, may end) with an action verb.

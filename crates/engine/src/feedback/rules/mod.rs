@@ -25,6 +25,7 @@ pub mod step_without_data;
 pub mod step_without_role;
 pub mod trigger_as_instruction;
 pub mod trigger_repeats_first_step;
+pub mod trigger_with_several_events;
 pub mod trigger_without_kind;
 pub mod undefined_role;
 pub mod unknown_next_step;
@@ -67,6 +68,7 @@ pub static RULES: &[&Rule] = &[
     &trigger_repeats_first_step::RULE,
     &trigger_without_kind::RULE,
     &trigger_as_instruction::RULE,
+    &trigger_with_several_events::RULE,
     &missing_outcome::RULE,
     &unmeasurable_outcome::RULE,
     &outcome_without_measure::RULE,
@@ -102,6 +104,7 @@ pub static DOCS: &[&RuleDocs] = &[
     &trigger_repeats_first_step::DOCS,
     &trigger_without_kind::DOCS,
     &trigger_as_instruction::DOCS,
+    &trigger_with_several_events::DOCS,
     &missing_outcome::DOCS,
     &unmeasurable_outcome::DOCS,
     &outcome_without_measure::DOCS,
