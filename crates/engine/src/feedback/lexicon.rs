@@ -680,6 +680,13 @@ impl Lexicon {
         text.chars().any(|c| c.is_ascii_digit() || c == '%') || self.measure.find(&words(text)).is_some()
     }
 
+    /// How this language says "in every other case", for messages: "otherwise", "si no".
+    pub fn otherwise_example(&self) -> String {
+        self.otherwise
+            .first()
+            .map_or_else(|| "otherwise".to_string(), |w| w.join(" "))
+    }
+
     /// Whether a branch condition means "in every other case": "otherwise", "else", "if not".
     pub fn is_otherwise(&self, condition: &str) -> bool {
         let words = words(condition);

@@ -568,3 +568,30 @@ fn one_cause_one_finding_for_a_step_no_path_reaches_and_a_step_looping_on_itself
         looping.message
     );
 }
+
+#[test]
+fn a_message_quotes_the_learners_language_where_the_list_has_words() {
+    let doc = |language: &str, when: &str| {
+        parse(&format!(
+            r#"{{"format":"flowguide/workflow","version":1,"language":"{language}",
+            "trigger":{{"description":"x"}},"roles":[{{"id":"a","name":"A"}}],
+            "steps":[{{"id":"s1","title":"x","role":"a","next":[{{"to":"s2","when":"{when}"}}]}},{{"id":"s2","title":"y","role":"a"}}]}}"#
+        ))
+        .unwrap()
+    };
+    let message = |language: &str, when: &str| {
+        let report = analyse(&doc(language, when), &Config::default());
+        report
+            .components
+            .steps
+            .findings
+            .iter()
+            .find(|f| f.rule == "decision-without-otherwise")
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(message("es", "el carné es válido").contains("“si no”"));
+    assert!(message("fr", "le permis est valide").contains("“sinon”"));
+    assert!(message("de", "Führerschein gültig").contains("“sonst”"));
+    assert!(message("en", "the licence is valid").contains("“otherwise”"));
+}

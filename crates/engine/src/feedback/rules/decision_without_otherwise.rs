@@ -237,9 +237,10 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         out.push(Draft::new(
             cx.step_target(i),
             format!(
-                "{} only says what happens when {}: add a way out for every other case, with a condition such as “otherwise”.",
+                "{} only says what happens when {}: add a way out for every other case, with a condition such as “{}”.",
                 cx.step_name(i),
-                join_or(&listed)
+                join_or(&listed),
+                cx.words.map_or("otherwise".to_string(), |w| w.otherwise_example())
             ),
         ));
     }
