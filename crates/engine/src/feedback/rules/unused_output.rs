@@ -155,6 +155,9 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
+    // The outputs some unmatched input names another way, worked out once, and only when an
+    // output is unused at all.
+    let mut meant: Option<HashSet<String>> = None;
     for (i, step) in cx.doc.steps.iter().enumerate() {
         // A step no path reaches is reported once, by `unreachable-step`: what it needs and
         // makes is not reported again.
@@ -171,7 +174,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
                 continue;
             }
             // Used under a name a letter or a plural away: `artifact-near-miss` says so, once.
-            if is_meant(cx, key) {
+            if meant.get_or_insert_with(|| meant_keys(cx)).contains(key) {
                 continue;
             }
             let name = artifact::display(output);
@@ -183,12 +186,15 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     }
 }
 
-/// Whether some step's unmatched input is this output written another way.
-fn is_meant(cx: &Context, key: &str) -> bool {
-    cx.doc.steps.iter().enumerate().any(|(i, _)| {
-        cx.graph.reachable[i]
-            && cx.graph.input_keys[i]
+/// The keys of the outputs that some reachable step's unmatched input names another way.
+fn meant_keys(cx: &Context) -> HashSet<String> {
+    (0..cx.doc.steps.len())
+        .filter(|&i| cx.graph.reachable[i])
+        .flat_map(|i| {
+            cx.graph.input_keys[i]
                 .iter()
-                .any(|k| super::near_miss(cx, i, k).is_some_and(|m| artifact::key(&m) == key))
-    })
+                .filter_map(move |k| super::near_miss(cx, i, k))
+        })
+        .map(|m| artifact::key(&m))
+        .collect()
 }
