@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{lexicon, Components, Context};
+use super::{Components, Context};
 use crate::workflow::graph::role_of;
 
 /// The kind of work a document describes.
@@ -109,10 +109,8 @@ fn classify(cx: &Context) -> (Classification, String) {
     }
     let whole: Vec<usize> = (0..n)
         .filter(|&i| match cx.words {
-            Some(w) => w.names_a_workflow(&doc.steps[i].title),
-            None => lexicon::words(&doc.steps[i].title)
-                .iter()
-                .any(|w| w.split('-').any(|p| p == "workflow")),
+            Some(w) => w.names_a_workflow_in(cx.title_words(i)),
+            None => cx.title_words(i).iter().any(|w| w.split('-').any(|p| p == "workflow")),
         })
         .collect();
     if whole.len() >= 2 && whole.len() * 3 >= n {
@@ -135,7 +133,7 @@ fn classify(cx: &Context) -> (Classification, String) {
             doc.trigger.as_ref().map_or("", |t| t.description.as_str()),
         ]
         .join(" . ");
-        let in_steps: Vec<(String, bool)> = doc.steps.iter().filter_map(|s| w.one_off_in(&s.title)).collect();
+        let in_steps: Vec<(String, bool)> = (0..n).filter_map(|i| w.one_off_in_text(cx.title_words(i))).collect();
         let found = w
             .one_off_in(&text)
             .or_else(|| in_steps.iter().find(|(_, deadline)| *deadline).cloned())

@@ -64,27 +64,13 @@ impl Phrases {
     }
 
     /// Where a phrase starts in `text` and how many words it takes, for the first one found.
-    fn find(&self, text: &[String]) -> Option<(usize, usize)> {
-        (0..text.len()).find_map(|i| self.at(text, i).map(|(len, _)| (i, len)))
+    fn find<W: WordSeq + ?Sized>(&self, text: &W) -> Option<(usize, usize)> {
+        (0..text.count()).find_map(|i| self.at(text, i).map(|(len, _)| (i, len)))
     }
 
     /// The longest phrase starting at word `i`: its length and entry.
-    fn at(&self, text: &[String], i: usize) -> Option<(usize, usize)> {
-        if !self.firsts.contains(&text[i]) {
-            return None;
-        }
-        let from = self.list.partition_point(|(p, _)| p[0] < text[i]);
-        self.list[from..]
-            .iter()
-            .take_while(|(p, _)| p[0] == text[i])
-            .filter(|(p, _)| text.len() - i >= p.len() && text[i..i + p.len()] == p[..])
-            .map(|(p, e)| (p.len(), *e))
-            .max()
-    }
-
-    /// The longest phrase starting with the lowercase word `first` and going on with the words
-    /// `rest` (as written): its length and entry.
-    fn at_raw(&self, first: &str, rest: &[&str]) -> Option<(usize, usize)> {
+    fn at<W: WordSeq + ?Sized>(&self, text: &W, i: usize) -> Option<(usize, usize)> {
+        let first = text.word(i);
         if !self.firsts.contains(first) {
             return None;
         }
@@ -92,16 +78,7 @@ impl Phrases {
         self.list[from..]
             .iter()
             .take_while(|(p, _)| p[0] == first)
-            .filter(|(p, _)| {
-                p.len() <= rest.len() + 1
-                    && p[1..].iter().zip(rest).all(|(want, raw)| {
-                        if raw.is_ascii() {
-                            raw.eq_ignore_ascii_case(want)
-                        } else {
-                            raw.to_lowercase().replace('’', "'") == *want
-                        }
-                    })
-            })
+            .filter(|(p, _)| text.count() - i >= p.len() && p.iter().enumerate().all(|(k, w)| text.word(i + k) == w))
             .map(|(p, e)| (p.len(), *e))
             .max()
     }
@@ -198,17 +175,213 @@ const SECTIONS: [&str; 15] = [
 /// The words of `text`, lowercased: letters, digits, apostrophes and hyphens inside a word.
 /// Curly apostrophes count as straight ones.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
+    Words::read(text).all().iter().map(str::to_string).collect()
+}
+
+/// Texts' words, lowercased (curly apostrophes straight), read once for every check that reads
+/// them: letters, digits, apostrophes and hyphens inside a word. Each word knows whether it
+/// stands in brackets ("Aufnahme durchführen (Anmeldung)") and whether it ends a clause. The
+/// analysis reads every step title into one of these, so a large document's titles are split
+/// and lowercased once, in one buffer, however many rules read them.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    lower: String,
+    spans: Vec<Span>,
+}
+
+/// Where a word is in [`Words::lower`], and what stands around it.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: u32,
+    end: u32,
+    bracketed: bool,
+    clause_end: bool,
+}
+
+impl Words {
+    /// The words of one text.
+    pub fn read(text: &str) -> Words {
+        let mut words = Words::default();
+        words.push(text);
+        words
+    }
+
+    /// Room for texts of `bytes` bytes in all, without growing.
+    pub fn with_capacity(bytes: usize) -> Words {
+        Words {
+            lower: String::with_capacity(bytes),
+            spans: Vec::with_capacity(bytes / 4),
+        }
+    }
+
+    /// How many words have been read.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Reads the words of one more text, after those already read.
+    pub fn push(&mut self, text: &str) {
+        let mut depth = 0u32;
+        let mut start = None;
+        // The last word outside brackets in the clause so far.
+        let mut last_plain = None;
+        // Nearly every title is ASCII: read it byte by byte, which is the same as char by char.
+        let ascii = text.is_ascii();
+        let mut chars = text.char_indices();
+        let mut bytes = text.bytes().enumerate();
+        loop {
+            let (at, c) = if ascii {
+                match bytes.next() {
+                    Some((at, b)) => (at, char::from(b)),
+                    None => (text.len(), ' '),
+                }
             } else {
-                w.to_lowercase().replace('’', "'")
+                chars.next().unwrap_or((text.len(), ' '))
+            };
+            let joins = if ascii {
+                c.is_ascii_alphanumeric() || c == '\'' || c == '-'
+            } else {
+                c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+            };
+            if joins {
+                if start.is_none() {
+                    start = Some(at);
+                }
+                continue;
             }
-        })
-        .collect()
+            if let Some(from) = start.take() {
+                if self.word(&text[from..at], depth > 0) && depth == 0 {
+                    last_plain = Some(self.spans.len() - 1);
+                }
+            }
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                ',' | ';' | ':' if depth == 0 => {
+                    if let Some(k) = last_plain.take() {
+                        self.spans[k].clause_end = true;
+                    }
+                }
+                _ => {}
+            }
+            if at == text.len() {
+                break;
+            }
+        }
+        if let Some(k) = last_plain {
+            self.spans[k].clause_end = true;
+        }
+    }
+
+    /// Adds one word as written, trimmed of apostrophes and hyphens; false if nothing is left.
+    fn word(&mut self, raw: &str, bracketed: bool) -> bool {
+        let joiner = |c: char| c == '\'' || c == '’' || c == '-';
+        let raw = if raw.starts_with(joiner) || raw.ends_with(joiner) {
+            raw.trim_matches(joiner)
+        } else {
+            raw
+        };
+        if raw.is_empty() {
+            return false;
+        }
+        let start = self.lower.len() as u32;
+        if raw.is_ascii() {
+            self.lower.push_str(raw);
+            self.lower[start as usize..].make_ascii_lowercase();
+        } else {
+            for c in raw.chars() {
+                if c == '’' {
+                    self.lower.push('\'');
+                } else {
+                    self.lower.extend(c.to_lowercase());
+                }
+            }
+        }
+        self.spans.push(Span {
+            start,
+            end: self.lower.len() as u32,
+            bracketed,
+            clause_end: false,
+        });
+        true
+    }
+
+    /// All the words read.
+    pub fn all(&self) -> Text<'_> {
+        self.range(0, self.spans.len())
+    }
+
+    /// Words `from` to `to` (not included): one text's, when `from` and `to` are the counts
+    /// before and after it was pushed.
+    pub fn range(&self, from: usize, to: usize) -> Text<'_> {
+        Text {
+            lower: &self.lower,
+            spans: &self.spans[from..to],
+        }
+    }
+}
+
+/// One text's words, from a [`Words`].
+#[derive(Clone, Copy, Debug)]
+pub struct Text<'a> {
+    lower: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Text<'a> {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Word `i`, lowercased.
+    pub fn get(&self, i: usize) -> &'a str {
+        let s = self.spans[i];
+        &self.lower[s.start as usize..s.end as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The words outside brackets, each with whether it ends its clause (before a comma, a
+    /// semicolon, a colon or the end).
+    pub fn plain(&self) -> impl Iterator<Item = (&'a str, bool)> + '_ {
+        (0..self.len())
+            .filter(|&i| !self.spans[i].bracketed)
+            .map(|i| (self.get(i), self.spans[i].clause_end))
+    }
+}
+
+/// Words the phrase lists are matched against: a [`Text`], or words in a list.
+trait WordSeq {
+    fn count(&self) -> usize;
+    fn word(&self, i: usize) -> &str;
+}
+
+impl WordSeq for Text<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+impl<S: AsRef<str>> WordSeq for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn word(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
 }
 
 /// The words of `text` as written: letters, digits, apostrophes and hyphens inside a word.
@@ -232,38 +405,10 @@ pub(crate) fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     }
 }
 
-/// A title or trigger without what it adds in brackets: "Aufnahme durchführen (Anmeldung)".
-fn unbracketed(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['(', '[']) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut kept = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
-        }
-    }
-    std::borrow::Cow::Owned(kept)
-}
-
 /// The words of a title or trigger without what it adds in brackets: "Aufnahme durchführen
 /// (Anmeldung, Aufklärung)" ends with its verb.
 fn phrase_words(text: &str) -> Vec<String> {
-    let mut kept = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
-        }
-    }
-    words(&kept)
+    Words::read(text).all().plain().map(|(w, _)| w.to_string()).collect()
 }
 
 /// A French or Italian word without its elided article or pronoun: "l'équipe" → "équipe".
@@ -540,31 +685,30 @@ impl Lexicon {
 
     /// Whether a step title names an action: it starts (or in German, may end) with an action verb.
     pub fn names_an_action(&self, title: &str) -> bool {
-        // The hot path of a large document: no allocation for a plain ASCII title.
-        let text = unbracketed(title);
-        let mut rest = raw_words(&text).skip_while(|w| {
-            w.chars().all(|c| c.is_ascii_digit())
-                || with_lower(w, |l| ["step", "schritt", "paso", "étape"].contains(&l))
-        });
+        self.names_an_action_in(Words::read(title).all())
+    }
+
+    /// [`Lexicon::names_an_action`], for a title already read.
+    pub fn names_an_action_in(&self, title: Text<'_>) -> bool {
+        let mut rest = title
+            .plain()
+            .map(|(w, _)| w)
+            .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || ["step", "schritt", "paso", "étape"].contains(w));
         let Some(mut first) = rest.next() else {
             return false;
         };
         // A reflexive pronoun before the verb: "Se connecter au portail", "Se revisa la solicitud".
-        if with_lower(first, |w| ["se", "me", "te", "nous", "vous", "sich"].contains(&w)) {
+        if ["se", "me", "te", "nous", "vous", "sich"].contains(&first) {
             match rest.next() {
                 Some(verb) => first = verb,
                 None => return false,
             }
         }
-        with_lower(first, |w| self.is_action_word(w, &self.actions))
+        self.is_action_word(first, &self.actions)
             || self.verb_last
                 // The verb ends its clause: "Mit einem Scan prüfen, ob die Lücke geschlossen ist".
-                && rest.last().is_some()
-                && text.split([',', ';', ':']).any(|clause| {
-                    raw_words(clause)
-                        .last()
-                        .is_some_and(|last| with_lower(last, |w| self.is_action_word(w, &self.actions)))
-                })
+                && rest.next().is_some()
+                && title.plain().any(|(w, end)| end && self.is_action_word(w, &self.actions))
     }
 
     /// The first word of a title, as messages quote it.
@@ -640,25 +784,30 @@ impl Lexicon {
 
     /// The vague phrases `text` uses, in the list's order, each once.
     pub fn vague_in(&self, text: &str) -> Vec<&Vague> {
-        // Read word by word as written, lowercasing on the way: a large document's titles cost
-        // no allocation each.
-        let raw: Vec<&str> = raw_words(text).collect();
-        let mut found = vec![false; self.vague.len()];
+        self.vague_in_text(Words::read(text).all())
+    }
+
+    /// [`Lexicon::vague_in`], for a text already read.
+    pub fn vague_in_text(&self, text: Text<'_>) -> Vec<&Vague> {
+        let mut found = Vec::new();
         let mut i = 0;
-        while i < raw.len() {
-            match with_lower(raw[i], |w| self.vague_index.at_raw(w, &raw[i + 1..])) {
+        while i < text.len() {
+            match self.vague_index.at(&text, i) {
                 Some((len, v)) => {
-                    found[v] = true;
+                    found.push(v);
                     i += len;
                 }
                 None => i += 1,
             }
         }
+        if found.is_empty() {
+            return Vec::new();
+        }
         self.vague
             .iter()
-            .zip(found)
-            .filter(|(_, f)| *f)
-            .map(|(v, _)| v)
+            .enumerate()
+            .filter(|(k, _)| found.contains(k))
+            .map(|(_, v)| v)
             .collect()
     }
 
@@ -677,7 +826,7 @@ impl Lexicon {
     /// Whether `text` holds something checkable: a number, a percentage, a unit of time, a count
     /// or something observable ("signed", "paid").
     pub fn is_measurable(&self, text: &str) -> bool {
-        text.chars().any(|c| c.is_ascii_digit() || c == '%') || self.measure.find(&words(text)).is_some()
+        text.chars().any(|c| c.is_ascii_digit() || c == '%') || self.measure.find(&Words::read(text).all()).is_some()
     }
 
     /// How this language says "in every other case", for messages: "otherwise", "si no".
@@ -822,16 +971,20 @@ impl Lexicon {
     /// the quarter") or names a one-off effort ("launch", "go-live"): the words that show it, and
     /// whether they are a deadline.
     pub fn one_off_in(&self, text: &str) -> Option<(String, bool)> {
+        self.one_off_in_text(Words::read(text).all())
+    }
+
+    /// [`Lexicon::one_off_in`], for a text already read.
+    pub fn one_off_in_text(&self, text: Text<'_>) -> Option<(String, bool)> {
         // Most text has none of the words that start a deadline or a one-off effort.
-        let could = raw_words(text).any(|w| with_lower(w, |w| self.project_firsts.contains(w)));
-        if !could {
+        if !text.iter().any(|w| self.project_firsts.contains(w)) {
             return None;
         }
-        let words = words(text);
+        let words: Vec<&str> = text.iter().collect();
         for i in 0..words.len() {
-            if let Some((len, _)) = self.deadline.at(&words, i) {
+            if let Some((len, _)) = self.deadline.at(&words[..], i) {
                 // A date follows: a month, a year, a day and a month, or "the end of".
-                let next: Vec<&str> = words[i + len..].iter().take(3).map(String::as_str).collect();
+                let next: Vec<&str> = words[i + len..].iter().take(3).copied().collect();
                 let dated = next.iter().enumerate().any(|(k, w)| {
                     self.months.contains(*w)
                         || is_year(w)
@@ -841,21 +994,21 @@ impl Lexicon {
                             && next.get(1).is_some_and(|m| self.months.contains(*m))
                 }) || self.tag == "en" && next.starts_with(&["the", "end"]);
                 // "Before 15 October of each school year" comes round again: not a one-off.
-                let recurs = words[i + len..].iter().take(8).any(|w| RECURRING.contains(&w.as_str()));
+                let recurs = words[i + len..].iter().take(8).any(|w| RECURRING.contains(w));
                 if dated && !recurs {
                     let shown = words[i..(i + len + next.len()).min(words.len())].join(" ");
                     return Some((format!("it has a deadline (“{shown}”)"), true));
                 }
             }
             // A full date with a year ("31 mars 2027", "June 2027") is a one-off wherever it stands.
-            if self.months.contains(&words[i])
+            if self.months.contains(words[i])
                 && words.get(i + 1).is_some_and(|y| is_year(y))
-                && !words[i..].iter().take(8).any(|w| RECURRING.contains(&w.as_str()))
+                && !words[i..].iter().take(8).any(|w| RECURRING.contains(w))
             {
                 let from = i.saturating_sub(usize::from(i > 0 && words[i - 1].chars().all(|c| c.is_ascii_digit())));
                 return Some((format!("it has a deadline (“{}”)", words[from..i + 2].join(" ")), true));
             }
-            if let Some((len, _)) = self.one_off.at(&words, i) {
+            if let Some((len, _)) = self.one_off.at(&words[..], i) {
                 return Some((
                     format!("it mentions a one-off effort (“{}”)", words[i..i + len].join(" ")),
                     false,
@@ -866,11 +1019,9 @@ impl Lexicon {
                 && [
                     "launch", "build", "open", "create", "organise", "organize", "plan", "set",
                 ]
-                .contains(&words[i].as_str())
-                && words
-                    .get(i + 1)
-                    .is_some_and(|w| ["a", "the", "our"].contains(&w.as_str()))
-                && words.get(i + 2).is_some_and(|w| w == "new")
+                .contains(&words[i])
+                && words.get(i + 1).is_some_and(|w| ["a", "the", "our"].contains(w))
+                && words.get(i + 2).is_some_and(|w| *w == "new")
             {
                 return Some(("it delivers something new, once".to_string(), false));
             }
@@ -881,7 +1032,12 @@ impl Lexicon {
     /// Whether a title names a whole workflow or process ("Requisition workflow",
     /// "Aufnahme-Workflow durchführen").
     pub fn names_a_workflow(&self, title: &str) -> bool {
-        raw_words(title).any(|w| with_lower(w, |w| self.names_workflow_word(w)))
+        self.names_a_workflow_in(Words::read(title).all())
+    }
+
+    /// [`Lexicon::names_a_workflow`], for a title already read.
+    pub fn names_a_workflow_in(&self, title: Text<'_>) -> bool {
+        title.iter().any(|w| self.names_workflow_word(w))
     }
 
     fn names_workflow_word(&self, w: &str) -> bool {
@@ -994,4 +1150,92 @@ pub fn install(text: &str) -> Result<&'static Lexicon, LexiconError> {
 /// The English list.
 pub fn english() -> &'static Lexicon {
     get("en").expect("the English list is built in and valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `Words` must agree with: split on everything but letters, digits, apostrophes and
+    /// hyphens, trim those, drop what is empty, lowercase letter by letter.
+    fn reference(text: &str) -> Vec<String> {
+        raw_words(text)
+            .map(|w| {
+                w.chars()
+                    .flat_map(|c| {
+                        if c == '’' {
+                            vec!['\'']
+                        } else {
+                            c.to_lowercase().collect()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_know_brackets_and_clauses() {
+        let w = Words::read("Aufnahme durchführen (Anmeldung, Aufklärung), dann Akte prüfen: fertig");
+        let all: Vec<&str> = w.all().iter().collect();
+        assert_eq!(
+            all,
+            [
+                "aufnahme",
+                "durchführen",
+                "anmeldung",
+                "aufklärung",
+                "dann",
+                "akte",
+                "prüfen",
+                "fertig"
+            ]
+        );
+        let plain: Vec<(&str, bool)> = w.all().plain().collect();
+        assert_eq!(
+            plain,
+            [
+                ("aufnahme", false),
+                ("durchführen", true),
+                ("dann", false),
+                ("akte", false),
+                ("prüfen", true),
+                ("fertig", true)
+            ]
+        );
+        assert_eq!(
+            words("L’équipe -- re-check ’quoted’ 'x'"),
+            ["l'équipe", "re-check", "quoted", "x"]
+        );
+    }
+
+    #[test]
+    fn texts_pushed_one_after_another_keep_their_own_words() {
+        let mut w = Words::default();
+        w.push("Review the claim");
+        let first = w.len();
+        w.push("");
+        w.push("Pay, then file");
+        assert_eq!(w.range(0, first).iter().collect::<Vec<_>>(), ["review", "the", "claim"]);
+        assert!(w.range(first, first).is_empty());
+        let last = w.range(first, w.len());
+        assert_eq!(
+            last.plain().collect::<Vec<_>>(),
+            [("pay", true), ("then", false), ("file", true)]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn words_agree_with_splitting_and_lowercasing(text in "\\PC{0,60}", ascii in "[ -~]{0,60}") {
+            for t in [&text, &ascii] {
+                let w = Words::read(t);
+                prop_assert_eq!(w.all().iter().map(str::to_string).collect::<Vec<_>>(), reference(t));
+                prop_assert!(w.all().iter().all(|w| !w.is_empty()));
+                // Words outside brackets are a subsequence of all the words.
+                prop_assert!(w.all().plain().count() <= w.len());
+            }
+        }
+    }
 }

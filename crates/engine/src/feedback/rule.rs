@@ -2,7 +2,7 @@
 //! severity in each preset, and the check itself. Rules see a [`Context`]: the document and its
 //! [`Graph`], plus helpers that name things the way messages should.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Text, Words};
 use super::{language, Component, Fix, Severity, Target};
 use crate::workflow::graph::Graph;
 use crate::workflow::WorkflowDoc;
@@ -85,6 +85,10 @@ pub struct Context<'d> {
     pub graph: Graph<'d>,
     /// The word list of the document's language. Always there for a rule with `words: true`.
     pub words: Option<&'static Lexicon>,
+    /// Every step's title, read into words once for all the rules that read titles.
+    titles: Words,
+    /// Where each step's words start in `titles`, and where the last one's end.
+    title_starts: Vec<usize>,
 }
 
 /// Wraps a title in curly quotes, the way messages name things.
@@ -99,11 +103,25 @@ impl<'d> Context<'d> {
 
     /// A context with the given word list (the one of the document's language, or none).
     pub fn with_words(doc: &'d WorkflowDoc, words: Option<&'static Lexicon>) -> Context<'d> {
+        let mut titles = Words::with_capacity(doc.steps.iter().map(|s| s.title.len()).sum());
+        let mut title_starts = Vec::with_capacity(doc.steps.len() + 1);
+        title_starts.push(0);
+        for step in &doc.steps {
+            titles.push(&step.title);
+            title_starts.push(titles.len());
+        }
         Context {
             doc,
             graph: Graph::new(doc),
             words,
+            titles,
+            title_starts,
         }
+    }
+
+    /// The words of step `i`'s title, lowercased.
+    pub fn title_words(&self, i: usize) -> Text<'_> {
+        self.titles.range(self.title_starts[i], self.title_starts[i + 1])
     }
 
     /// The document's word list, for a rule with `words: true` (the engine runs such a rule only

@@ -4,12 +4,20 @@
 /// The key two artifact names are compared by.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// Writes the key of `name` into `out`, after what it holds: a reused buffer saves an
+/// allocation for each name of a large document.
+pub fn key_into(name: &str, out: &mut String) {
+    let from = out.len();
     if name.is_ascii() {
         // Nearly every name: one pass over the bytes, lowercasing and collapsing spaces.
         let mut space = false;
         for b in name.bytes() {
             if b.is_ascii_whitespace() {
-                space = !out.is_empty();
+                space = out.len() > from;
             } else {
                 if space {
                     out.push(' ');
@@ -18,15 +26,14 @@ pub fn key(name: &str) -> String {
                 out.push(char::from(b.to_ascii_lowercase()));
             }
         }
-        return out;
+        return;
     }
     for word in name.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > from {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// The name as a reader should see it: trimmed, with single spaces.

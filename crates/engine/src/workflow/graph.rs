@@ -4,6 +4,7 @@
 //! exception is noted on [`Graph::input_has_source`]), and read by every feedback rule.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -34,6 +35,81 @@ pub struct Handoff<'d> {
     pub via: Option<&'d str>,
 }
 
+/// A list of items for each step (or each group of steps), kept in one buffer: what a
+/// `Vec<Vec<T>>` holds, without an allocation for every list. `lists[i]` is list `i`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lists<T> {
+    items: Vec<T>,
+    /// Where each list starts in `items`, and where the last one ends.
+    starts: Vec<usize>,
+}
+
+impl<T> Lists<T> {
+    /// `n` lists, list `i` holding what `fill(i, …)` pushes.
+    fn build(n: usize, mut fill: impl FnMut(usize, &mut Vec<T>)) -> Lists<T> {
+        let mut items = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        for i in 0..n {
+            fill(i, &mut items);
+            starts.push(items.len());
+        }
+        Lists { items, starts }
+    }
+
+    /// `n` lists from `(list, item)` pairs; each list keeps its items in the pairs' order.
+    fn gather(n: usize, pairs: Vec<(usize, T)>) -> Lists<T> {
+        let mut starts = vec![0usize; n + 1];
+        for &(i, _) in &pairs {
+            starts[i + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut slots: Vec<Option<T>> = (0..pairs.len()).map(|_| None).collect();
+        let mut next = starts.clone();
+        for (i, item) in pairs {
+            slots[next[i]] = Some(item);
+            next[i] += 1;
+        }
+        Lists {
+            items: slots.into_iter().flatten().collect(),
+            starts,
+        }
+    }
+
+    /// How many lists there are.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The lists in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.starts.windows(2).map(|w| &self.items[w[0]..w[1]])
+    }
+}
+
+impl<T> std::ops::Index<usize> for Lists<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Lists<T> {
+    type Item = &'a [T];
+    type IntoIter = Box<dyn Iterator<Item = &'a [T]> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
 /// The analysis of one document.
 #[derive(Debug)]
 pub struct Graph<'d> {
@@ -43,9 +119,9 @@ pub struct Graph<'d> {
     /// Role id → index of its first occurrence.
     pub role_index: HashMap<&'d str, usize>,
     /// Resolved `next` links of each step.
-    pub succ: Vec<Vec<Edge<'d>>>,
+    pub succ: Lists<Edge<'d>>,
     /// Steps that link to each step.
-    pub pred: Vec<Vec<usize>>,
+    pub pred: Lists<usize>,
     /// `(step, target)` for each `next` that names no step.
     pub unknown_targets: Vec<(usize, String)>,
     /// Steps where the workflow ends: `next: []`, or the last step when it omits `next`.
@@ -60,16 +136,17 @@ pub struct Graph<'d> {
     pub component_is_loop: Vec<bool>,
     pub handoffs: Vec<Handoff<'d>>,
     /// The artifact keys of each step's inputs and outputs, computed once for every rule.
-    pub input_keys: Vec<Vec<String>>,
-    pub output_keys: Vec<Vec<String>>,
+    pub input_keys: Lists<Rc<str>>,
+    pub output_keys: Lists<Rc<str>>,
     /// The steps of each strongly connected component, in list order.
-    pub members: Vec<Vec<usize>>,
-    /// Artifact key → steps that output it.
-    producers: HashMap<String, Vec<usize>>,
+    pub members: Lists<usize>,
+    /// Artifact key → its list in `producer_lists`: the steps that output it.
+    producers: HashMap<Rc<str>, usize>,
+    producer_lists: Lists<usize>,
     /// Artifact keys the trigger provides.
     provided: HashSet<String>,
     /// Artifact keys some step takes as input.
-    pub consumed: HashSet<String>,
+    pub consumed: HashSet<Rc<str>>,
     /// Artifact key → steps reachable from its producers; filled on demand.
     reach_from_producers: RefCell<HashMap<String, Vec<bool>>>,
 }
@@ -107,7 +184,7 @@ where
 
 /// Tarjan's strongly connected components, without recursion so long workflows cannot overflow
 /// the stack. Returns the component of each node and how many components there are.
-fn components(succ: &[Vec<Edge<'_>>]) -> (Vec<usize>, usize) {
+fn components(succ: &Lists<Edge<'_>>) -> (Vec<usize>, usize) {
     let n = succ.len();
     const UNSEEN: usize = usize::MAX;
     let mut index = vec![UNSEEN; n];
@@ -175,40 +252,34 @@ impl<'d> Graph<'d> {
             role_index.entry(r.id.as_str()).or_insert(i);
         }
 
-        let mut succ: Vec<Vec<Edge<'d>>> = vec![Vec::new(); n];
-        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut unknown_targets = Vec::new();
         let mut is_end = vec![false; n];
-        for (i, step) in doc.steps.iter().enumerate() {
-            match &step.next {
-                None if i + 1 < n => succ[i].push(Edge {
-                    from: i,
-                    to: i + 1,
-                    when: None,
-                    via: None,
-                    implicit: true,
-                }),
-                None => is_end[i] = true,
-                Some(list) if list.is_empty() => is_end[i] = true,
-                Some(list) => {
-                    for next in list {
-                        match step_index.get(next.to.as_str()) {
-                            Some(&to) => succ[i].push(Edge {
-                                from: i,
-                                to,
-                                when: next.when.as_deref().filter(|w| !w.trim().is_empty()),
-                                via: next.via.as_deref().filter(|v| !v.trim().is_empty()),
-                                implicit: false,
-                            }),
-                            None => unknown_targets.push((i, next.to.clone())),
-                        }
+        let succ = Lists::build(n, |i, edges| match &doc.steps[i].next {
+            None if i + 1 < n => edges.push(Edge {
+                from: i,
+                to: i + 1,
+                when: None,
+                via: None,
+                implicit: true,
+            }),
+            None => is_end[i] = true,
+            Some(list) if list.is_empty() => is_end[i] = true,
+            Some(list) => {
+                for next in list {
+                    match step_index.get(next.to.as_str()) {
+                        Some(&to) => edges.push(Edge {
+                            from: i,
+                            to,
+                            when: next.when.as_deref().filter(|w| !w.trim().is_empty()),
+                            via: next.via.as_deref().filter(|v| !v.trim().is_empty()),
+                            implicit: false,
+                        }),
+                        None => unknown_targets.push((i, next.to.clone())),
                     }
                 }
             }
-            for e in &succ[i] {
-                pred[e.to].push(i);
-            }
-        }
+        });
+        let pred = Lists::gather(n, succ.iter().flatten().map(|e| (e.to, e.from)).collect());
 
         let reachable = if n == 0 {
             Vec::new()
@@ -236,31 +307,33 @@ impl<'d> Graph<'d> {
             }
         }
 
-        let input_keys: Vec<Vec<String>> = doc
-            .steps
-            .iter()
-            .map(|s| s.inputs.iter().map(|x| artifact::key(x)).collect())
-            .collect();
-        let output_keys: Vec<Vec<String>> = doc
-            .steps
-            .iter()
-            .map(|s| s.outputs.iter().map(|x| artifact::key(x)).collect())
-            .collect();
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-        for (i, &c) in component.iter().enumerate() {
-            members[c].push(i);
-        }
-        let mut producers: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut consumed = HashSet::default();
-        for i in 0..n {
-            for k in output_keys[i].iter().filter(|k| !k.is_empty()) {
-                let list = producers.entry(k.clone()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+        let mut buf = String::new();
+        let mut key = |name: &String| {
+            buf.clear();
+            artifact::key_into(name, &mut buf);
+            Rc::<str>::from(buf.as_str())
+        };
+        let input_keys = Lists::build(n, |i, keys| keys.extend(doc.steps[i].inputs.iter().map(&mut key)));
+        let output_keys = Lists::build(n, |i, keys| keys.extend(doc.steps[i].outputs.iter().map(&mut key)));
+        let members = Lists::gather(
+            count,
+            component.iter().copied().enumerate().map(|(i, c)| (c, i)).collect(),
+        );
+        let mut producers: HashMap<Rc<str>, usize> =
+            HashMap::with_capacity_and_hasher(output_keys.items.len(), Default::default());
+        let mut made = Vec::with_capacity(output_keys.items.len());
+        for (i, keys) in output_keys.iter().enumerate() {
+            for (j, k) in keys.iter().enumerate() {
+                // Each step once per artifact, even if it lists the artifact twice.
+                if k.is_empty() || keys[..j].contains(k) {
+                    continue;
                 }
+                let next = producers.len();
+                made.push((*producers.entry(k.clone()).or_insert(next), i));
             }
-            consumed.extend(input_keys[i].iter().cloned());
         }
+        let producer_lists = Lists::gather(producers.len(), made);
+        let consumed: HashSet<Rc<str>> = input_keys.items.iter().cloned().collect();
         let provided = doc
             .trigger
             .iter()
@@ -315,6 +388,7 @@ impl<'d> Graph<'d> {
             output_keys,
             members,
             producers,
+            producer_lists,
             provided,
             consumed,
             reach_from_producers: RefCell::new(HashMap::default()),
@@ -345,9 +419,10 @@ impl<'d> Graph<'d> {
         if key.is_empty() || self.is_provided(key) {
             return true;
         }
-        let Some(producers) = self.producers.get(key) else {
+        let Some(&list) = self.producers.get(key) else {
             return false;
         };
+        let producers = &self.producer_lists[list];
         let own_loop = self.component_is_loop[self.component[step]];
         if producers.iter().any(|&p| {
             (p != step && (self.pred[step].contains(&p) || (own_loop && self.component[p] == self.component[step])))
@@ -482,5 +557,24 @@ mod tests {
         let g = Graph::new(&doc);
         assert!(g.finishes[0] && g.reachable[49_999]);
         assert_eq!(g.weakly_connected_parts().len(), 1);
+    }
+
+    proptest::proptest! {
+        /// `Lists` holds what a `Vec<Vec<T>>` would, in the same order, however it is built.
+        #[test]
+        fn lists_hold_what_nested_vectors_would(pairs in proptest::collection::vec((0usize..6, 0u32..100), 0..40)) {
+            let mut nested: Vec<Vec<u32>> = vec![Vec::new(); 6];
+            for &(i, x) in &pairs {
+                nested[i].push(x);
+            }
+            let gathered: Lists<u32> = Lists::gather(6, pairs);
+            let built: Lists<u32> = Lists::build(6, |i, items| items.extend(&nested[i]));
+            proptest::prop_assert_eq!(gathered.len(), 6);
+            for i in 0..6 {
+                proptest::prop_assert_eq!(&gathered[i], &nested[i][..]);
+                proptest::prop_assert_eq!(&built[i], &nested[i][..]);
+            }
+            proptest::prop_assert!(gathered.iter().map(<[u32]>::to_vec).eq(nested.into_iter()));
+        }
     }
 }

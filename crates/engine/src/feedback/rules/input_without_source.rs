@@ -164,7 +164,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         }
         let mut seen: HashSet<&str> = HashSet::default();
         for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
-            let key = key.as_str();
+            let key: &str = key;
             if key.is_empty() || !seen.insert(key) || cx.graph.input_has_source(i, key) {
                 continue;
             }

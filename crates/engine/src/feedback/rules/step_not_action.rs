@@ -157,7 +157,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
     let place = if words.verb_last { "start or end" } else { "start" };
     for (i, step) in cx.doc.steps.iter().enumerate() {
         let title = step.title.trim();
-        if title.is_empty() || words.names_an_action(title) {
+        if title.is_empty() || words.names_an_action_in(cx.title_words(i)) {
             continue;
         }
         let first = words.first_word(title).unwrap_or_default();

@@ -171,11 +171,14 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         ),
     );
     // The new step takes the first step's role: only offered when there is one, so the fix never
-    // adds a step without a role.
+    // adds a step without a role. The new step leads into the first, so it is offered only when
+    // work from the first step can reach an end: otherwise the new step would be one more step
+    // with no way to finish.
     let defined = |s: &&crate::workflow::document::StepDoc| {
         role_of(s).is_some_and(|r| cx.doc.roles.iter().any(|d| d.id.trim() == r))
     };
-    if let Some(first) = cx.doc.steps.first().filter(defined) {
+    let finishes = cx.graph.finishes.first() == Some(&true);
+    if let Some(first) = cx.doc.steps.first().filter(defined).filter(|_| finishes) {
         let mut id = String::from("start");
         let mut n = 1;
         while cx.doc.steps.iter().any(|s| s.id == id) {

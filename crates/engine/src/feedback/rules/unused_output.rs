@@ -167,10 +167,11 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if cx.graph.is_end[i] {
             continue;
         }
-        let mut seen: HashSet<&str> = HashSet::default();
-        for (output, key) in step.outputs.iter().zip(&cx.graph.output_keys[i]) {
-            let key = key.as_str();
-            if key.is_empty() || !seen.insert(key) || cx.graph.consumed.contains(key) {
+        let keys = &cx.graph.output_keys[i];
+        for (j, (output, key)) in step.outputs.iter().zip(keys).enumerate() {
+            let key: &str = key;
+            // Each artifact once, even if the step lists it twice.
+            if key.is_empty() || keys[..j].iter().any(|k| &**k == key) || cx.graph.consumed.contains(key) {
                 continue;
             }
             // Used under a name a letter or a plural away: `artifact-near-miss` says so, once.

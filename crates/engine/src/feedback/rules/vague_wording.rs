@@ -153,8 +153,8 @@ const GOOD: &str = r#"{
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     let words = cx.lexicon();
-    for (i, step) in cx.doc.steps.iter().enumerate() {
-        let found = words.vague_in(&step.title);
+    for i in 0..cx.doc.steps.len() {
+        let found = words.vague_in_text(cx.title_words(i));
         let Some(first) = found.first() else {
             continue;
         };
