@@ -87,7 +87,7 @@ pub fn flowchart(doc: &WorkflowDoc) -> String {
     if !doc.steps.is_empty() {
         out.push_str("  trigger --> s0\n");
     }
-    for edges in &g.succ {
+    for edges in g.succ.iter() {
         for e in edges {
             match e.when {
                 Some(when) => out.push_str(&format!("  s{} -->|{}| s{}\n", e.from, label(when), e.to)),

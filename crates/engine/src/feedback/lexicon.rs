@@ -64,12 +64,12 @@ impl Phrases {
     }
 
     /// Where a phrase starts in `text` and how many words it takes, for the first one found.
-    fn find<W: WordSeq + ?Sized>(&self, text: &W) -> Option<(usize, usize)> {
+    fn find(&self, text: &dyn WordSeq) -> Option<(usize, usize)> {
         (0..text.count()).find_map(|i| self.at(text, i).map(|(len, _)| (i, len)))
     }
 
     /// The longest phrase starting at word `i`: its length and entry.
-    fn at<W: WordSeq + ?Sized>(&self, text: &W, i: usize) -> Option<(usize, usize)> {
+    fn at(&self, text: &dyn WordSeq, i: usize) -> Option<(usize, usize)> {
         let first = text.word(i);
         if !self.firsts.contains(first) {
             return None;
@@ -189,6 +189,14 @@ pub struct Words {
     spans: Vec<Span>,
 }
 
+/// Where [`Words::push`] is in a text: how deep in brackets, and the last word outside them in
+/// the clause so far.
+#[derive(Default)]
+struct Reading {
+    depth: u32,
+    last_plain: Option<usize>,
+}
+
 /// Where a word is in [`Words::lower`], and what stands around it.
 #[derive(Clone, Copy, Debug)]
 struct Span {
@@ -225,55 +233,63 @@ impl Words {
 
     /// Reads the words of one more text, after those already read.
     pub fn push(&mut self, text: &str) {
-        let mut depth = 0u32;
-        let mut start = None;
-        // The last word outside brackets in the clause so far.
-        let mut last_plain = None;
-        // Nearly every title is ASCII: read it byte by byte, which is the same as char by char.
-        let ascii = text.is_ascii();
-        let mut chars = text.char_indices();
-        let mut bytes = text.bytes().enumerate();
-        loop {
-            let (at, c) = if ascii {
-                match bytes.next() {
-                    Some((at, b)) => (at, char::from(b)),
-                    None => (text.len(), ' '),
-                }
-            } else {
-                chars.next().unwrap_or((text.len(), ' '))
-            };
-            let joins = if ascii {
-                c.is_ascii_alphanumeric() || c == '\'' || c == '-'
-            } else {
-                c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
-            };
-            if joins {
-                if start.is_none() {
-                    start = Some(at);
-                }
-                continue;
-            }
-            if let Some(from) = start.take() {
-                if self.word(&text[from..at], depth > 0) && depth == 0 {
-                    last_plain = Some(self.spans.len() - 1);
-                }
-            }
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => depth = depth.saturating_sub(1),
-                ',' | ';' | ':' if depth == 0 => {
-                    if let Some(k) = last_plain.take() {
-                        self.spans[k].clause_end = true;
+        let mut at = Reading::default();
+        // Nearly every title is ASCII: read it byte by byte, which gives the same words.
+        if text.is_ascii() {
+            let bytes = text.as_bytes();
+            let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+            let mut i = 0;
+            while i < bytes.len() {
+                if joins(bytes[i]) {
+                    let from = i;
+                    while i < bytes.len() && joins(bytes[i]) {
+                        i += 1;
                     }
+                    self.take(&text[from..i], &mut at);
+                } else {
+                    self.between(char::from(bytes[i]), &mut at);
+                    i += 1;
                 }
-                _ => {}
             }
-            if at == text.len() {
-                break;
+        } else {
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(from) = start.take() {
+                    self.take(&text[from..i], &mut at);
+                }
+                self.between(c, &mut at);
+            }
+            if let Some(from) = start {
+                self.take(&text[from..], &mut at);
             }
         }
-        if let Some(k) = last_plain {
+        if let Some(k) = at.last_plain {
             self.spans[k].clause_end = true;
+        }
+    }
+
+    /// Adds a word found while reading.
+    fn take(&mut self, raw: &str, at: &mut Reading) {
+        if self.word(raw, at.depth > 0) && at.depth == 0 {
+            at.last_plain = Some(self.spans.len() - 1);
+        }
+    }
+
+    /// Notes a character between words: a bracket, or the end of a clause.
+    fn between(&mut self, c: char, at: &mut Reading) {
+        match c {
+            '(' | '[' => at.depth += 1,
+            ')' | ']' => at.depth = at.depth.saturating_sub(1),
+            ',' | ';' | ':' if at.depth == 0 => {
+                if let Some(k) = at.last_plain.take() {
+                    self.spans[k].clause_end = true;
+                }
+            }
+            _ => {}
         }
     }
 
@@ -375,7 +391,7 @@ impl WordSeq for Text<'_> {
     }
 }
 
-impl<S: AsRef<str>> WordSeq for [S] {
+impl<S: AsRef<str>> WordSeq for &[S] {
     fn count(&self) -> usize {
         self.len()
     }
@@ -749,7 +765,7 @@ impl Lexicon {
         // can also be a noun ("Order arrives").
         let at = words.iter().rposition(|w| w == verb).unwrap_or(0);
         let scope = if self.tag == "en" { &words[..] } else { &words[..at] };
-        if self.events.find(scope).is_some() {
+        if self.events.find(&scope).is_some() {
             return false;
         }
         if self.tag == "en" {
@@ -838,7 +854,11 @@ impl Lexicon {
 
     /// Whether a branch condition means "in every other case": "otherwise", "else", "if not".
     pub fn is_otherwise(&self, condition: &str) -> bool {
-        let words = words(condition);
+        self.is_otherwise_words(&words(condition))
+    }
+
+    /// [`Lexicon::is_otherwise`], for a condition's words.
+    fn is_otherwise_words(&self, words: &[String]) -> bool {
         self.otherwise.iter().any(|p| {
             !p.is_empty()
                 && (words == *p
@@ -852,10 +872,13 @@ impl Lexicon {
     /// with nothing for "rejected"). Conditions that cover each other, or include "otherwise",
     /// never do.
     pub fn same_case(&self, conditions: &[&str]) -> bool {
-        if conditions.len() < 2 || conditions.iter().any(|c| self.is_otherwise(c)) {
+        if conditions.len() < 2 {
             return false;
         }
         let all: Vec<Vec<String>> = conditions.iter().map(|c| words(c)).collect();
+        if all.iter().any(|w| self.is_otherwise_words(w)) {
+            return false;
+        }
         // Ranges with a gap: two different numbers ("under 1,000 €", "over 5,000 €").
         let numbers: Vec<&String> = all
             .iter()
@@ -873,19 +896,23 @@ impl Lexicon {
             });
         // Unless two of them cover each other after all ("not approved" beside "approved").
         one_case
-            && !conditions
+            && !all
                 .iter()
                 .enumerate()
-                .any(|(i, a)| conditions[i + 1..].iter().any(|b| self.covers(a, b)))
+                .any(|(i, a)| all[i + 1..].iter().any(|b| self.covers_words(a, b)))
     }
 
     /// Whether two branch conditions cover each other: "approved" and "rejected", "yes" and "no",
     /// "the licence is valid" and "the licence is not valid" or "invalid".
     pub fn covers(&self, a: &str, b: &str) -> bool {
-        if self.is_otherwise(a) || self.is_otherwise(b) {
+        self.covers_words(&words(a), &words(b))
+    }
+
+    /// [`Lexicon::covers`], for two conditions' words.
+    fn covers_words(&self, a: &[String], b: &[String]) -> bool {
+        if self.is_otherwise_words(a) || self.is_otherwise_words(b) {
             return true;
         }
-        let (a, b) = (words(a), words(b));
         if a.is_empty() || b.is_empty() {
             return false;
         }
@@ -932,13 +959,13 @@ impl Lexicon {
                 .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
                 .cloned()
         };
-        if let (Some(x), Some(y)) = (number(&a), number(&b)) {
+        if let (Some(x), Some(y)) = (number(a), number(b)) {
             if x != y {
                 return false;
             }
         }
-        let (pa, pb) = (plain(&a), plain(&b));
-        if pa == pb && negated(&a) != negated(&b) {
+        let (pa, pb) = (plain(a), plain(b));
+        if pa == pb && negated(a) != negated(b) {
             return true;
         }
         // One word differs by a negating prefix: "valid" and "invalid", "vollständig" and
@@ -982,7 +1009,7 @@ impl Lexicon {
         }
         let words: Vec<&str> = text.iter().collect();
         for i in 0..words.len() {
-            if let Some((len, _)) = self.deadline.at(&words[..], i) {
+            if let Some((len, _)) = self.deadline.at(&text, i) {
                 // A date follows: a month, a year, a day and a month, or "the end of".
                 let next: Vec<&str> = words[i + len..].iter().take(3).copied().collect();
                 let dated = next.iter().enumerate().any(|(k, w)| {
@@ -1008,7 +1035,7 @@ impl Lexicon {
                 let from = i.saturating_sub(usize::from(i > 0 && words[i - 1].chars().all(|c| c.is_ascii_digit())));
                 return Some((format!("it has a deadline (“{}”)", words[from..i + 2].join(" ")), true));
             }
-            if let Some((len, _)) = self.one_off.at(&words[..], i) {
+            if let Some((len, _)) = self.one_off.at(&text, i) {
                 return Some((
                     format!("it mentions a one-off effort (“{}”)", words[i..i + len].join(" ")),
                     false,
