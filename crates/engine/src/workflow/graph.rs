@@ -4,11 +4,10 @@
 //! exception is noted on [`Graph::input_has_source`]), and read by every feedback rule.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-use super::artifact;
+use super::artifact::Keys;
 use super::document::WorkflowDoc;
 
 /// A `next` link from one step to another.
@@ -126,19 +125,20 @@ pub struct Graph<'d> {
     pub component_is_loop: Vec<bool>,
     pub handoffs: Vec<Handoff<'d>>,
     /// The artifact keys of each step's inputs and outputs, computed once for every rule.
-    pub input_keys: Lists<Rc<str>>,
-    pub output_keys: Lists<Rc<str>>,
+    /// Every artifact key, once; steps' inputs and outputs name them by number.
+    keys: Keys,
+    input_keys: Lists<u32>,
+    output_keys: Lists<u32>,
     /// The steps of each strongly connected component, in list order.
     pub members: Lists<usize>,
-    /// Artifact key → its list in `producer_lists`: the steps that output it.
-    producers: HashMap<Rc<str>, usize>,
-    producer_lists: Lists<usize>,
-    /// Artifact keys the trigger provides.
-    provided: HashSet<String>,
-    /// Artifact keys some step takes as input.
-    pub consumed: HashSet<Rc<str>>,
-    /// Artifact key → steps reachable from its producers; filled on demand.
-    reach_from_producers: RefCell<HashMap<String, Vec<bool>>>,
+    /// For each key, the steps that output it.
+    producers: Lists<usize>,
+    /// For each key, whether the trigger provides it.
+    provided: Vec<bool>,
+    /// For each key, whether some step takes it as input.
+    consumed: Vec<bool>,
+    /// Key → steps reachable from its producers; filled on demand.
+    reach_from_producers: RefCell<HashMap<u32, Vec<bool>>>,
 }
 
 /// The role of a step, if it names one.
@@ -297,42 +297,46 @@ impl<'d> Graph<'d> {
             }
         }
 
-        let mut buf = String::new();
-        let mut key = |name: &String| {
-            buf.clear();
-            artifact::key_into(name, &mut buf);
-            Rc::<str>::from(buf.as_str())
-        };
-        let input_keys = Lists::build(n, |i, keys| keys.extend(doc.steps[i].inputs.iter().map(&mut key)));
-        let output_keys = Lists::build(n, |i, keys| keys.extend(doc.steps[i].outputs.iter().map(&mut key)));
+        let names = doc
+            .steps
+            .iter()
+            .map(|s| s.inputs.len() + s.outputs.len())
+            .sum::<usize>()
+            + doc.trigger.as_ref().map_or(0, |t| t.provides.len());
+        let mut keys = Keys::with_capacity(names);
+        let input_keys = Lists::build(n, |i, ids| ids.extend(doc.steps[i].inputs.iter().map(|x| keys.add(x))));
+        let output_keys = Lists::build(n, |i, ids| ids.extend(doc.steps[i].outputs.iter().map(|x| keys.add(x))));
+        let trigger_keys: Vec<u32> = doc
+            .trigger
+            .iter()
+            .flat_map(|t| &t.provides)
+            .map(|p| keys.add(p))
+            .collect();
         let members = Lists::gather(
             count,
             component.iter().copied().enumerate().map(|(i, c)| (c, i)).collect(),
         );
-        let mut producers: HashMap<Rc<str>, usize> =
-            HashMap::with_capacity_and_hasher(output_keys.items.len(), Default::default());
+        let blank = keys.get("");
         let mut made = Vec::with_capacity(output_keys.items.len());
-        for (i, keys) in output_keys.iter().enumerate() {
-            for (j, k) in keys.iter().enumerate() {
+        for (i, ids) in output_keys.iter().enumerate() {
+            for (j, &k) in ids.iter().enumerate() {
                 // Each step once per artifact, even if it lists the artifact twice.
-                if k.is_empty() || keys[..j].contains(k) {
-                    continue;
+                if Some(k) != blank && !ids[..j].contains(&k) {
+                    made.push((k as usize, i));
                 }
-                let next = producers.len();
-                made.push((*producers.entry(k.clone()).or_insert(next), i));
             }
         }
-        let producer_lists = Lists::gather(producers.len(), made);
-        let consumed: HashSet<Rc<str>> = input_keys.items.iter().cloned().collect();
-        let provided = doc
-            .trigger
-            .iter()
-            .flat_map(|t| &t.provides)
-            .map(|p| artifact::key(p))
-            .filter(|k| !k.is_empty())
-            .collect();
+        let producers = Lists::gather(keys.len(), made);
+        let mut consumed = vec![false; keys.len()];
+        for &k in &input_keys.items {
+            consumed[k as usize] = true;
+        }
+        let mut provided = vec![false; keys.len()];
+        for k in trigger_keys {
+            provided[k as usize] = Some(k) != blank;
+        }
 
-        let mut handoffs = Vec::new();
+        let mut handoffs = Vec::with_capacity(succ.items.len());
         for edges in succ.iter() {
             for e in edges {
                 let (a, b) = (&doc.steps[e.from], &doc.steps[e.to]);
@@ -374,11 +378,11 @@ impl<'d> Graph<'d> {
             component,
             component_is_loop,
             handoffs,
+            keys,
             input_keys,
             output_keys,
             members,
             producers,
-            producer_lists,
             provided,
             consumed,
             reach_from_producers: RefCell::new(HashMap::default()),
@@ -393,9 +397,31 @@ impl<'d> Graph<'d> {
         self.doc.steps.is_empty()
     }
 
+    /// The keys of step `i`'s inputs, in order (see [`super::artifact::key`]), each with whether an
+    /// earlier input of the step has the same key.
+    pub fn input_keys(&self, i: usize) -> impl Iterator<Item = (&str, bool)> + '_ {
+        self.keys_of(&self.input_keys[i])
+    }
+
+    /// The keys of step `i`'s outputs, in the same way.
+    pub fn output_keys(&self, i: usize) -> impl Iterator<Item = (&str, bool)> + '_ {
+        self.keys_of(&self.output_keys[i])
+    }
+
+    fn keys_of<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (&'a str, bool)> + 'a {
+        ids.iter()
+            .enumerate()
+            .map(move |(j, &k)| (self.keys.text(k), ids[..j].contains(&k)))
+    }
+
     /// Whether `key` arrives with the trigger.
     pub fn is_provided(&self, key: &str) -> bool {
-        self.provided.contains(key)
+        self.keys.get(key).is_some_and(|k| self.provided[k as usize])
+    }
+
+    /// Whether some step takes `key` as input.
+    pub fn is_consumed(&self, key: &str) -> bool {
+        self.keys.get(key).is_some_and(|k| self.consumed[k as usize])
     }
 
     /// Whether the input `key` of `step` has a source: the trigger provides it, or a step that
@@ -406,13 +432,19 @@ impl<'d> Graph<'d> {
     /// search from its producers, done once per artifact name and remembered, so the analysis
     /// stays linear for workflows whose inputs come from the trigger or a nearby step.
     pub fn input_has_source(&self, step: usize, key: &str) -> bool {
-        if key.is_empty() || self.is_provided(key) {
+        if key.is_empty() {
             return true;
         }
-        let Some(&list) = self.producers.get(key) else {
+        let Some(k) = self.keys.get(key) else {
             return false;
         };
-        let producers = &self.producer_lists[list];
+        if self.provided[k as usize] {
+            return true;
+        }
+        let producers = &self.producers[k as usize];
+        if producers.is_empty() {
+            return false;
+        }
         let own_loop = self.component_is_loop[self.component[step]];
         if producers.iter().any(|&p| {
             (p != step && (self.pred[step].contains(&p) || (own_loop && self.component[p] == self.component[step])))
@@ -421,7 +453,7 @@ impl<'d> Graph<'d> {
             return true;
         }
         let mut cache = self.reach_from_producers.borrow_mut();
-        let reach = cache.entry(key.to_string()).or_insert_with(|| {
+        let reach = cache.entry(k).or_insert_with(|| {
             let starts: Vec<usize> = producers
                 .iter()
                 .flat_map(|&p| self.succ[p].iter().map(|e| e.to))
@@ -433,7 +465,9 @@ impl<'d> Graph<'d> {
 
     /// Whether anything outputs `key`.
     pub fn is_produced(&self, key: &str) -> bool {
-        self.producers.contains_key(key)
+        self.keys
+            .get(key)
+            .is_some_and(|k| !self.producers[k as usize].is_empty())
     }
 
     /// The groups of steps linked to each other (ignoring direction), each in list order.

@@ -157,7 +157,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if !cx.graph.reachable[i] {
             continue;
         }
-        for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
+        for (input, (key, _)) in step.inputs.iter().zip(cx.graph.input_keys(i)) {
             let Some(meant) = near_miss(cx, i, key) else {
                 continue;
             };

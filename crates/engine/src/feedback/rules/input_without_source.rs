@@ -4,7 +4,6 @@
 
 use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
 use crate::workflow::artifact;
-use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: Rule = Rule {
     id: "input-without-source",
@@ -162,10 +161,9 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if !cx.graph.reachable[i] {
             continue;
         }
-        let mut seen: HashSet<&str> = HashSet::default();
-        for (input, key) in step.inputs.iter().zip(&cx.graph.input_keys[i]) {
-            let key: &str = key;
-            if key.is_empty() || !seen.insert(key) || cx.graph.input_has_source(i, key) {
+        for (input, (key, again)) in step.inputs.iter().zip(cx.graph.input_keys(i)) {
+            // Each artifact once, even if the step lists it twice.
+            if key.is_empty() || again || cx.graph.input_has_source(i, key) {
                 continue;
             }
             // A name a letter or a plural away from one that is produced is `artifact-near-miss`'s.

@@ -167,11 +167,9 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if cx.graph.is_end[i] {
             continue;
         }
-        let keys = &cx.graph.output_keys[i];
-        for (j, (output, key)) in step.outputs.iter().zip(keys).enumerate() {
-            let key: &str = key;
+        for (output, (key, again)) in step.outputs.iter().zip(cx.graph.output_keys(i)) {
             // Each artifact once, even if the step lists it twice.
-            if key.is_empty() || keys[..j].iter().any(|k| &**k == key) || cx.graph.consumed.contains(key) {
+            if key.is_empty() || again || cx.graph.is_consumed(key) {
                 continue;
             }
             // Used under a name a letter or a plural away: `artifact-near-miss` says so, once.
@@ -192,9 +190,9 @@ fn meant_keys(cx: &Context) -> HashSet<String> {
     (0..cx.doc.steps.len())
         .filter(|&i| cx.graph.reachable[i])
         .flat_map(|i| {
-            cx.graph.input_keys[i]
-                .iter()
-                .filter_map(move |k| super::near_miss(cx, i, k))
+            cx.graph
+                .input_keys(i)
+                .filter_map(move |(k, _)| super::near_miss(cx, i, k))
         })
         .map(|m| artifact::key(&m))
         .collect()
