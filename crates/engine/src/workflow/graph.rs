@@ -99,6 +99,14 @@ impl<T> std::ops::Index<usize> for Lists<T> {
     }
 }
 
+/// An artifact key of a document, as its [`Graph`] knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key<'g> {
+    /// The key: the name lowercased, trimmed, with single spaces.
+    pub text: &'g str,
+    id: u32,
+}
+
 /// The analysis of one document.
 #[derive(Debug)]
 pub struct Graph<'d> {
@@ -399,29 +407,48 @@ impl<'d> Graph<'d> {
 
     /// The keys of step `i`'s inputs, in order (see [`super::artifact::key`]), each with whether an
     /// earlier input of the step has the same key.
-    pub fn input_keys(&self, i: usize) -> impl Iterator<Item = (&str, bool)> + '_ {
+    pub fn input_keys(&self, i: usize) -> impl Iterator<Item = (Key<'_>, bool)> + '_ {
         self.keys_of(&self.input_keys[i])
     }
 
     /// The keys of step `i`'s outputs, in the same way.
-    pub fn output_keys(&self, i: usize) -> impl Iterator<Item = (&str, bool)> + '_ {
+    pub fn output_keys(&self, i: usize) -> impl Iterator<Item = (Key<'_>, bool)> + '_ {
         self.keys_of(&self.output_keys[i])
     }
 
-    fn keys_of<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (&'a str, bool)> + 'a {
-        ids.iter()
-            .enumerate()
-            .map(move |(j, &k)| (self.keys.text(k), ids[..j].contains(&k)))
+    fn keys_of<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (Key<'a>, bool)> + 'a {
+        ids.iter().enumerate().map(move |(j, &id)| {
+            (
+                Key {
+                    text: self.keys.text(id),
+                    id,
+                },
+                ids[..j].contains(&id),
+            )
+        })
+    }
+
+    /// The key `key` (a key already), if any step or the trigger names it.
+    fn key(&self, key: &str) -> Option<Key<'_>> {
+        self.keys.get(key).map(|id| Key {
+            text: self.keys.text(id),
+            id,
+        })
     }
 
     /// Whether `key` arrives with the trigger.
     pub fn is_provided(&self, key: &str) -> bool {
-        self.keys.get(key).is_some_and(|k| self.provided[k as usize])
+        self.key(key).is_some_and(|k| self.provided[k.id as usize])
     }
 
     /// Whether some step takes `key` as input.
-    pub fn is_consumed(&self, key: &str) -> bool {
-        self.keys.get(key).is_some_and(|k| self.consumed[k as usize])
+    pub fn is_consumed(&self, key: Key<'_>) -> bool {
+        self.consumed[key.id as usize]
+    }
+
+    /// [`Graph::has_source`], for a key given as text.
+    pub fn input_has_source(&self, step: usize, key: &str) -> bool {
+        key.is_empty() || self.key(key).is_some_and(|k| self.has_source(step, k))
     }
 
     /// Whether the input `key` of `step` has a source: the trigger provides it, or a step that
@@ -431,17 +458,11 @@ impl<'d> Graph<'d> {
     /// The direct checks are constant time. Only an input that passes none of them costs one
     /// search from its producers, done once per artifact name and remembered, so the analysis
     /// stays linear for workflows whose inputs come from the trigger or a nearby step.
-    pub fn input_has_source(&self, step: usize, key: &str) -> bool {
-        if key.is_empty() {
+    pub fn has_source(&self, step: usize, key: Key<'_>) -> bool {
+        if key.text.is_empty() || self.provided[key.id as usize] {
             return true;
         }
-        let Some(k) = self.keys.get(key) else {
-            return false;
-        };
-        if self.provided[k as usize] {
-            return true;
-        }
-        let producers = &self.producers[k as usize];
+        let producers = &self.producers[key.id as usize];
         if producers.is_empty() {
             return false;
         }
@@ -453,7 +474,7 @@ impl<'d> Graph<'d> {
             return true;
         }
         let mut cache = self.reach_from_producers.borrow_mut();
-        let reach = cache.entry(k).or_insert_with(|| {
+        let reach = cache.entry(key.id).or_insert_with(|| {
             let starts: Vec<usize> = producers
                 .iter()
                 .flat_map(|&p| self.succ[p].iter().map(|e| e.to))
@@ -464,10 +485,13 @@ impl<'d> Graph<'d> {
     }
 
     /// Whether anything outputs `key`.
+    pub fn produces(&self, key: Key<'_>) -> bool {
+        !self.producers[key.id as usize].is_empty()
+    }
+
+    /// Whether anything outputs `key`.
     pub fn is_produced(&self, key: &str) -> bool {
-        self.keys
-            .get(key)
-            .is_some_and(|k| !self.producers[k as usize].is_empty())
+        self.key(key).is_some_and(|k| self.produces(k))
     }
 
     /// The groups of steps linked to each other (ignoring direction), each in list order.

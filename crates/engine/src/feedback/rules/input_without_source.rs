@@ -163,7 +163,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         }
         for (input, (key, again)) in step.inputs.iter().zip(cx.graph.input_keys(i)) {
             // Each artifact once, even if the step lists it twice.
-            if key.is_empty() || again || cx.graph.input_has_source(i, key) {
+            if key.text.is_empty() || again || cx.graph.has_source(i, key) {
                 continue;
             }
             // A name a letter or a plural away from one that is produced is `artifact-near-miss`'s.
@@ -171,7 +171,7 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
                 continue;
             }
             let name = artifact::display(input);
-            let elsewhere = if cx.graph.is_produced(key) {
+            let elsewhere = if cx.graph.produces(key) {
                 " (a later step produces it, too late)"
             } else {
                 ""

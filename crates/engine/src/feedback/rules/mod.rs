@@ -37,6 +37,7 @@ pub mod vague_wording;
 
 use super::{Context, Rule, RuleDocs};
 use crate::workflow::artifact;
+use crate::workflow::graph::Key;
 
 /// Every rule, grouped by component in display order.
 pub static RULES: &[&Rule] = &[
@@ -129,10 +130,11 @@ pub fn docs(id: &str) -> Option<&'static RuleDocs> {
 /// produced and is almost certainly the same one written another way: a letter or two away, or
 /// the singular or plural ("approved order" for "approved orders"). `None` when there is no single
 /// such name.
-pub(crate) fn near_miss(cx: &Context, i: usize, key: &str) -> Option<String> {
-    if key.is_empty() || cx.graph.input_has_source(i, key) || cx.graph.is_produced(key) {
+pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> {
+    if key.text.is_empty() || cx.graph.has_source(i, key) || cx.graph.produces(key) {
         return None;
     }
+    let key = key.text;
     let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
     let outputs = cx
         .doc

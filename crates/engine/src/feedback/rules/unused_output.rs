@@ -169,11 +169,11 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         }
         for (output, (key, again)) in step.outputs.iter().zip(cx.graph.output_keys(i)) {
             // Each artifact once, even if the step lists it twice.
-            if key.is_empty() || again || cx.graph.is_consumed(key) {
+            if key.text.is_empty() || again || cx.graph.is_consumed(key) {
                 continue;
             }
             // Used under a name a letter or a plural away: `artifact-near-miss` says so, once.
-            if meant.get_or_insert_with(|| meant_keys(cx)).contains(key) {
+            if meant.get_or_insert_with(|| meant_keys(cx)).contains(key.text) {
                 continue;
             }
             let name = artifact::display(output);
