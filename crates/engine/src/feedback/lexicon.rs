@@ -884,11 +884,6 @@ impl Lexicon {
             .iter()
             .filter_map(|w| w.iter().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())))
             .collect();
-        let has = |text: &[String], forms: &[Vec<String>]| {
-            forms
-                .iter()
-                .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
-        };
         let one_case = all.iter().all(|w| *w == all[0])
             || conditions.len() == 2 && numbers.len() == 2 && numbers[0] != numbers[1]
             || self.opposites.iter().any(|(yes, no)| {
@@ -946,11 +941,6 @@ impl Lexicon {
                 })
                 .count()
                 > 0
-        };
-        let has = |text: &[String], forms: &[Vec<String>]| {
-            forms
-                .iter()
-                .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
         };
         // Two different numbers ("under 1,000 €" and "over 5,000 €") leave the amounts between
         // them with no path.
@@ -1120,6 +1110,13 @@ const RECURRING: [&str; 22] = [
     "monatlich",
     "wöchentlich",
 ];
+
+/// Whether `text` holds one of the `forms` (each a sequence of words) somewhere.
+fn has(text: &[String], forms: &[Vec<String>]) -> bool {
+    forms
+        .iter()
+        .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
+}
 
 fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
