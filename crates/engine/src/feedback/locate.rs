@@ -91,7 +91,6 @@ pub fn field_of(doc: &WorkflowDoc, finding: &Finding) -> Field {
                 "step-without-role" | "undefined-role" => StepPart::Role,
                 "step-without-data" => StepPart::Inputs,
                 "unknown-next-step"
-                | "no-path-to-end"
                 | "loop-without-exit"
                 | "branch-without-condition"
                 | "decision-without-otherwise" => StepPart::After,

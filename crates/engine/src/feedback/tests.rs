@@ -570,6 +570,37 @@ fn one_cause_one_finding_for_a_step_no_path_reaches_and_a_step_looping_on_itself
 }
 
 #[test]
+fn a_loop_with_no_way_out_is_one_finding_for_the_work_it_traps_before_it() {
+    let doc = r#"{ "format": "flowguide/workflow", "version": 1, "name": "Claims",
+      "trigger": { "kind": "request", "description": "A customer submits a claim", "provides": ["claim"] },
+      "roles": [ { "id": "clerk", "name": "Clerk" }, { "id": "lead", "name": "Team lead" } ],
+      "steps": [
+        { "id": "log", "title": "Log the claim", "role": "clerk", "inputs": ["claim"], "outputs": ["logged claim"] },
+        { "id": "sort", "title": "Sort the claim", "role": "clerk", "inputs": ["logged claim"], "outputs": ["sorted claim"] },
+        { "id": "review", "title": "Review the claim", "role": "lead", "inputs": ["sorted claim", "fixed claim"], "outputs": ["review notes"] },
+        { "id": "fix", "title": "Fix the claim", "role": "clerk", "inputs": ["review notes"], "outputs": ["fixed claim"], "next": [ { "to": "review" } ] }
+      ],
+      "outcome": { "description": "The claim is settled", "measure": "within 5 days" } }"#;
+    let r = report(doc);
+    let errors: Vec<&Finding> = r
+        .components
+        .steps
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].rule, "loop-without-exit");
+    assert!(
+        errors[0]
+            .message
+            .ends_with("Work from “Log the claim” and 1 other step before the loop can never finish either."),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
 fn a_message_quotes_the_learners_language_where_the_list_has_words() {
     let doc = |language: &str, when: &str| {
         parse(&format!(

@@ -157,8 +157,39 @@ const GOOD: &str = r#"{
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
     let g = &cx.graph;
+    let trapped = |c: usize| g.component_is_loop[c] && !g.members[c].iter().any(|&j| g.finishes[j]);
+    // Work before a loop with no way out that can only end up in it never finishes either: one
+    // cause, so this finding says so rather than a finding for each of those steps. Each such step
+    // counts for the first trapping loop found going back from the loops.
+    let mut owner = vec![usize::MAX; g.len()];
+    let mut stack = Vec::new();
     for (c, members) in g.members.iter().enumerate() {
-        if !g.component_is_loop[c] || members.iter().any(|&j| g.finishes[j]) {
+        if trapped(c) {
+            for &j in members {
+                owner[j] = c;
+                stack.push(j);
+            }
+        }
+    }
+    while let Some(s) = stack.pop() {
+        for &p in &g.pred[s] {
+            if owner[p] == usize::MAX && !g.finishes[p] {
+                owner[p] = owner[s];
+                stack.push(p);
+            }
+        }
+    }
+    // For each loop: how many reachable steps before it it traps, and the first of them.
+    let mut before = vec![(0usize, usize::MAX); g.members.len()];
+    for (i, &c) in owner.iter().enumerate() {
+        if c != usize::MAX && g.component[i] != c && g.reachable[i] {
+            let (count, first) = &mut before[c];
+            *count += 1;
+            *first = (*first).min(i);
+        }
+    }
+    for (c, members) in g.members.iter().enumerate() {
+        if !trapped(c) {
             continue;
         }
         let mut names: Vec<String> = members.iter().take(3).map(|&j| cx.step_name(j)).collect();
@@ -170,9 +201,22 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         } else {
             (format!("{} form a loop", join_and(&names)), "one of them")
         };
+        let stuck = match before[c] {
+            (0, _) => String::new(),
+            (1, first) => format!(
+                " Work from {}, before the loop, can never finish either.",
+                cx.step_name(first)
+            ),
+            (count, first) => format!(
+                " Work from {} and {} other step{} before the loop can never finish either.",
+                cx.step_name(first),
+                count - 1,
+                if count == 2 { "" } else { "s" }
+            ),
+        };
         out.push(Draft::new(
             cx.step_target(members[0]),
-            format!("{what} with no way out: work would go round forever. Give {which} a branch that leads on."),
+            format!("{what} with no way out: work would go round forever. Give {which} a branch that leads on.{stuck}"),
         ));
     }
 }

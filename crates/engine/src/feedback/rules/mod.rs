@@ -15,7 +15,6 @@ pub mod loop_without_exit;
 pub mod missing_outcome;
 pub mod missing_trigger;
 pub mod no_handoff;
-pub mod no_path_to_end;
 pub mod no_steps;
 pub mod outcome_without_measure;
 pub mod role_with_two_names;
@@ -47,7 +46,6 @@ pub static RULES: &[&Rule] = &[
     &duplicate_step_id::RULE,
     &unknown_next_step::RULE,
     &unreachable_step::RULE,
-    &no_path_to_end::RULE,
     &loop_without_exit::RULE,
     &branch_without_condition::RULE,
     &decision_without_otherwise::RULE,
@@ -83,7 +81,6 @@ pub static DOCS: &[&RuleDocs] = &[
     &duplicate_step_id::DOCS,
     &unknown_next_step::DOCS,
     &unreachable_step::DOCS,
-    &no_path_to_end::DOCS,
     &loop_without_exit::DOCS,
     &branch_without_condition::DOCS,
     &decision_without_otherwise::DOCS,
