@@ -20,6 +20,17 @@ fn analysis(c: &mut Criterion) {
     }
     group.finish();
 
+    // Every input unmatched: the near-miss checks must stay linear.
+    let mut group = c.benchmark_group("analyse_unmatched");
+    for steps in [1_000, 5_000] {
+        let doc = generate::unmatched(steps);
+        group.throughput(Throughput::Elements(steps as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(steps), &doc, |b, doc| {
+            b.iter(|| analyse(black_box(doc), &Config::default()))
+        });
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("parse_and_analyse");
     for steps in [10, 100, 1_000, 10_000] {
         let text = to_pretty_json(&generate::workflow(steps));

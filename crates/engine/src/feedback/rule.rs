@@ -89,6 +89,8 @@ pub struct Context<'d> {
     titles: Words,
     /// Where each step's words start in `titles`, and where the last one's end.
     title_starts: Vec<usize>,
+    /// The names an unmatched input may be a near miss of, built when first needed.
+    pub(crate) names: std::cell::OnceCell<super::rules::Names>,
 }
 
 /// Wraps a title in curly quotes, the way messages name things.
@@ -116,6 +118,7 @@ impl<'d> Context<'d> {
             words,
             titles,
             title_starts,
+            names: std::cell::OnceCell::new(),
         }
     }
 

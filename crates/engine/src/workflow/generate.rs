@@ -187,6 +187,35 @@ pub fn varied(steps: usize, seed: u64) -> WorkflowDoc {
     doc
 }
 
+/// A workflow of `steps` steps in which nothing connects: each step needs an input nothing
+/// produces and makes an output nothing uses, all with different names. The worst case for the
+/// checks that look for a name written another way, which must stay linear.
+pub fn unmatched(steps: usize) -> WorkflowDoc {
+    // Names without digits ("part bq"), so no two differ only by a number.
+    let code = |mut i: usize| {
+        let mut s = String::new();
+        loop {
+            s.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+            if i == 0 {
+                break s;
+            }
+        }
+    };
+    let mut doc = WorkflowDoc::new();
+    doc.name = format!("Unconnected workflow with {steps} steps");
+    for i in 0..steps {
+        doc.steps.push(StepDoc {
+            id: format!("s{i}"),
+            title: format!("Make part {}", code(i)),
+            inputs: vec![format!("widget {}q", code(i))],
+            outputs: vec![format!("gadget {}", code(i))],
+            ..StepDoc::default()
+        });
+    }
+    doc
+}
+
 /// The JSON of [`workflow`]`(steps)`, damaged in one place for tests of error messages: the
 /// `pick`-th place in the document (by a walk of its values) gets a value of another type, loses
 /// a field or gains one, as `how` (0 to 8) says; compact or `pretty`.

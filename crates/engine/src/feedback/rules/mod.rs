@@ -37,6 +37,7 @@ pub mod vague_wording;
 use super::{Context, Rule, RuleDocs};
 use crate::workflow::artifact;
 use crate::workflow::graph::Key;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Every rule, grouped by component in display order.
 pub static RULES: &[&Rule] = &[
@@ -132,26 +133,86 @@ pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> 
         return None;
     }
     let key = key.text;
-    let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
-    let outputs = cx
-        .doc
-        .steps
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| cx.graph.reachable[j])
-        .flat_map(|(_, s)| s.outputs.iter());
-    let mut found: Option<String> = None;
-    for name in trigger.chain(outputs) {
-        let k = artifact::key(name);
-        if k != key && similar_names(key, &k) {
-            match &found {
-                Some(f) if artifact::key(f) != k => return None,
-                Some(_) => {}
-                None => found = Some(artifact::display(name)),
-            }
+    let names = cx.names.get_or_init(|| Names::new(cx));
+    let mut candidates: Vec<usize> = names.squashed.get(&squash(key)).cloned().unwrap_or_default();
+    let words: Vec<&str> = key.split(' ').collect();
+    for j in 0..words.len() {
+        if let Some(found) = names.patterns.get(&pattern(&words, j)) {
+            candidates.extend(found);
         }
     }
-    found
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut similar = candidates
+        .into_iter()
+        .filter(|&c| names.keys[c].0 != key && similar_names(key, &names.keys[c].0));
+    match (similar.next(), similar.next()) {
+        (Some(only), None) => Some(names.keys[only].1.clone()),
+        _ => None,
+    }
+}
+
+/// The names an unmatched input may be a near miss of: what the trigger provides and what the
+/// steps a path reaches produce, each key once, indexed so that finding the candidates for one
+/// input takes a few lookups, not a pass over every name (a document with thousands of unmatched
+/// inputs stays linear). Built the first time an input needs it.
+pub(crate) struct Names {
+    /// Each key, in the document's order, with the name as first written.
+    keys: Vec<(String, String)>,
+    /// The key's letters and digits only ("e-mail" and "email") → its place in `keys`.
+    squashed: HashMap<String, Vec<usize>>,
+    /// The key with one word left out, for each word → its place in `keys`.
+    patterns: HashMap<String, Vec<usize>>,
+}
+
+impl Names {
+    fn new(cx: &Context) -> Names {
+        let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
+        let outputs = cx
+            .doc
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| cx.graph.reachable[j])
+            .flat_map(|(_, s)| s.outputs.iter());
+        let mut names = Names {
+            keys: Vec::new(),
+            squashed: HashMap::default(),
+            patterns: HashMap::default(),
+        };
+        let mut seen = HashSet::default();
+        for name in trigger.chain(outputs) {
+            let key = artifact::key(name);
+            if key.is_empty() || !seen.insert(key.clone()) {
+                continue;
+            }
+            let at = names.keys.len();
+            names.squashed.entry(squash(&key)).or_default().push(at);
+            let words: Vec<&str> = key.split(' ').collect();
+            for j in 0..words.len() {
+                names.patterns.entry(pattern(&words, j)).or_default().push(at);
+            }
+            names.keys.push((key, artifact::display(name)));
+        }
+        names
+    }
+}
+
+/// A key's letters and digits, without spaces, hyphens or other marks.
+fn squash(key: &str) -> String {
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The words of a key with word `j` left out (marked by a character no key holds).
+fn pattern(words: &[&str], j: usize) -> String {
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(if k == j { "\u{0}" } else { w });
+    }
+    out
 }
 
 /// Whether two artifact keys are one name written two ways: the same words but one, which is a
@@ -159,7 +220,6 @@ pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> 
 /// spaced or hyphenated differently ("e-mail", "email"). Numbers must match: "form 1" is not
 /// "form 2".
 fn similar_names(a: &str, b: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     if squash(a) == squash(b) {
         return true;
     }
@@ -234,6 +294,80 @@ pub(crate) fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workflow::document::{StepDoc, TriggerDoc};
+    use crate::workflow::WorkflowDoc;
+    use proptest::prelude::*;
+
+    /// `near_miss` as first written: a pass over every name for each input.
+    fn near_miss_by_scan(cx: &Context, i: usize, key: &str) -> Option<String> {
+        if key.is_empty() || cx.graph.input_has_source(i, key) || cx.graph.is_produced(key) {
+            return None;
+        }
+        let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
+        let outputs = cx
+            .doc
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| cx.graph.reachable[j])
+            .flat_map(|(_, s)| s.outputs.iter());
+        let mut found: Option<String> = None;
+        for name in trigger.chain(outputs) {
+            let k = artifact::key(name);
+            if k != key && similar_names(key, &k) {
+                match &found {
+                    Some(f) if artifact::key(f) != k => return None,
+                    Some(_) => {}
+                    None => found = Some(artifact::display(name)),
+                }
+            }
+        }
+        found
+    }
+
+    const NAMES: [&str; 14] = [
+        "approved order",
+        "Approved  orders",
+        "aproved order",
+        "e-mail",
+        "email",
+        "form 1",
+        "form 2",
+        "claim",
+        "claims",
+        "receipt",
+        "reciept",
+        "travel claim",
+        "travel claims",
+        "",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_index_finds_what_a_scan_of_every_name_finds(
+            provides in proptest::collection::vec(0..NAMES.len(), 0..3),
+            steps in proptest::collection::vec((proptest::collection::vec(0..NAMES.len(), 0..3), proptest::collection::vec(0..NAMES.len(), 0..3)), 1..8),
+        ) {
+            let mut doc = WorkflowDoc::new();
+            doc.trigger = Some(TriggerDoc { provides: provides.iter().map(|&n| NAMES[n].to_string()).collect(), ..TriggerDoc::default() });
+            doc.steps = steps
+                .iter()
+                .enumerate()
+                .map(|(k, (inputs, outputs))| StepDoc {
+                    id: format!("s{k}"),
+                    inputs: inputs.iter().map(|&n| NAMES[n].to_string()).collect(),
+                    outputs: outputs.iter().map(|&n| NAMES[n].to_string()).collect(),
+                    ..StepDoc::default()
+                })
+                .collect();
+            let cx = Context::new(&doc);
+            for i in 0..doc.steps.len() {
+                for (key, _) in cx.graph.input_keys(i) {
+                    prop_assert_eq!(near_miss(&cx, i, key), near_miss_by_scan(&cx, i, key.text), "{}", key.text);
+                }
+            }
+        }
+    }
 
     #[test]
     fn helpers_read_naturally() {
