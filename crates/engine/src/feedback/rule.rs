@@ -145,7 +145,7 @@ impl<'d> Context<'d> {
 
     /// How messages name a role: its name, or its id when it has no name.
     pub fn role_name(&self, id: &str) -> String {
-        self.doc.role_name(id).to_string()
+        self.graph.role_name(id).to_string()
     }
 
     pub fn step_target(&self, i: usize) -> Target {

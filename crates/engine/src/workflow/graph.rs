@@ -113,7 +113,7 @@ pub struct Graph<'d> {
     pub doc: &'d WorkflowDoc,
     /// Step id → index of its first occurrence.
     pub step_index: HashMap<&'d str, usize>,
-    /// Role id → index of its first occurrence.
+    /// Role id (trimmed) → index of its first occurrence.
     pub role_index: HashMap<&'d str, usize>,
     /// Resolved `next` links of each step.
     pub succ: Lists<Edge<'d>>,
@@ -247,7 +247,7 @@ impl<'d> Graph<'d> {
         }
         let mut role_index = HashMap::default();
         for (i, r) in doc.roles.iter().enumerate() {
-            role_index.entry(r.id.as_str()).or_insert(i);
+            role_index.entry(r.id.trim()).or_insert(i);
         }
 
         let mut unknown_targets = Vec::new();
@@ -399,6 +399,17 @@ impl<'d> Graph<'d> {
 
     pub fn len(&self) -> usize {
         self.doc.steps.len()
+    }
+
+    /// How a role is named: the name of the first role with this id, or the id when it has none
+    /// (as [`WorkflowDoc::role_name`] says, without a pass over the roles).
+    pub fn role_name<'a>(&'a self, id: &'a str) -> &'a str {
+        let id = id.trim();
+        self.role_index
+            .get(id)
+            .map(|&i| self.doc.roles[i].name.trim())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(id)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -596,6 +607,18 @@ mod tests {
         );
         assert!(g.input_has_source(2, "report"), "two steps upstream counts");
         assert!(!g.input_has_source(0, "report"), "downstream output is no source");
+    }
+
+    #[test]
+    fn roles_are_named_as_the_document_names_them() {
+        let doc = graph_of(
+            r#""roles":[{"id":" desk ","name":" Front desk "},{"id":"desk","name":"Second"},{"id":"store","name":""}],"steps":[{"id":"a","role":"desk"}]"#,
+        );
+        let g = Graph::new(&doc);
+        for id in ["desk", " desk", "store", "ghost", ""] {
+            assert_eq!(g.role_name(id), doc.role_name(id), "{id:?}");
+        }
+        assert_eq!(g.role_name("desk"), "Front desk");
     }
 
     #[test]

@@ -158,11 +158,15 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
+    // The roles kept so far, and every way of naming them `same_role` can match on, so each role
+    // is compared only with the roles it may be (a document with thousands of roles stays linear).
     let mut seen: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut by_sign: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     let used: rustc_hash::FxHashSet<&str> = cx.doc.steps.iter().filter_map(role_of).collect();
     for role in &cx.doc.roles {
         let id = role.id.trim();
-        if id.is_empty() || seen.iter().any(|(other, _)| *other == id) {
+        if id.is_empty() || !ids.insert(id) {
             continue;
         }
         let name = cx.role_name(id);
@@ -170,7 +174,16 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
         if key.is_empty() {
             continue;
         }
-        if let Some((other, _)) = seen.iter().find(|(_, k)| same_role(k, &key)) {
+        let signs = signatures(&key);
+        let first = signs
+            .iter()
+            .filter_map(|s| by_sign.get(s))
+            .flatten()
+            .copied()
+            .filter(|&k| same_role(&seen[k].1, &key))
+            .min();
+        if let Some(k) = first {
+            let other = seen[k].0;
             // Only roles that steps use: an unused one is `unused-role`'s finding.
             if used.contains(id) && used.contains(other) {
                 out.push(Draft::new(
@@ -184,12 +197,45 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             }
             continue;
         }
+        for sign in signs {
+            by_sign.entry(sign).or_default().push(seen.len());
+        }
         seen.push((id, key));
     }
 }
 
-/// A role's name as the words that say who it is: lowercase, without words such as "team" and
-/// "department", each word without a plural "s".
+/// The ways a role key can match another in [`same_role`]: two keys that name the same people
+/// share at least one. The words themselves; the words in order of the alphabet; the initials of
+/// a longer name, or a short name as initials (also with Spanish doubled letters undone); and,
+/// for each word with an ending, the key with that word cut to its stem.
+fn signatures(key: &[String]) -> Vec<String> {
+    let mut out = vec![format!("={}", key.join(" "))];
+    if key.len() > 1 {
+        let mut sorted = key.to_vec();
+        sorted.sort_unstable();
+        out.push(format!("~{}", sorted.join(" ")));
+        let initials = initials(key);
+        if initials.len() >= 2 {
+            out.push(format!("i{initials}"));
+        }
+    }
+    if let [short] = key {
+        if (2..=6).contains(&short.chars().count()) {
+            out.push(format!("i{short}"));
+            out.push(format!("i{}", undoubled(short)));
+        }
+    }
+    for (j, word) in key.iter().enumerate() {
+        if let Some(stem) = stem(word) {
+            let mut words: Vec<&str> = key.iter().map(String::as_str).collect();
+            let marked = format!("\u{0}{stem}");
+            words[j] = &marked;
+            out.push(format!("s{}", words.join(" ")));
+        }
+    }
+    out
+}
+
 fn role_key(cx: &Context, name: &str) -> Vec<String> {
     words(name)
         .into_iter()
@@ -229,28 +275,13 @@ fn same_role(a: &[String], b: &[String]) -> bool {
             return true;
         }
     }
-    let initials = |long: &[String]| -> String {
-        long.iter()
-            .filter(|w| w.len() > 3)
-            .filter_map(|w| w.chars().next())
-            .collect()
-    };
     let acronym = |short: &[String], long: &[String]| {
         let [s] = short else { return false };
         if long.len() < 2 || !(2..=6).contains(&s.chars().count()) {
             return false;
         }
         let i = initials(long);
-        // Spanish doubles the letters of plural words: "RRHH" for "recursos humanos".
-        let undoubled: String = {
-            let c: Vec<char> = s.chars().collect();
-            if c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1]) {
-                c.chunks(2).map(|p| p[0]).collect()
-            } else {
-                s.clone()
-            }
-        };
-        i.len() >= 2 && (*s == i || undoubled == i)
+        i.len() >= 2 && (*s == i || undoubled(s) == i)
     };
     if acronym(a, b) || acronym(b, a) {
         return true;
@@ -267,16 +298,118 @@ fn same_role(a: &[String], b: &[String]) -> bool {
 /// Whether two words are one word with different endings that name the same people:
 /// "teamleiter" and "teamleitung", "accountant" and "accounting", "manager" and "management".
 fn same_stem(x: &str, y: &str) -> bool {
-    const ENDINGS: [&str; 12] = [
-        "erin", "er", "ung", "ing", "ment", "ant", "ent", "or", "ion", "ie", "in", "e",
-    ];
-    let stem = |w: &str| -> Option<String> {
-        ENDINGS
-            .iter()
-            .find_map(|e| w.strip_suffix(e).filter(|s| s.chars().count() >= 5).map(str::to_string))
-    };
     match (stem(x), stem(y)) {
         (Some(a), Some(b)) => a == b,
         _ => false,
+    }
+}
+
+/// A word without the first ending it has that names people or their work, if at least five
+/// letters are left.
+fn stem(w: &str) -> Option<&str> {
+    const ENDINGS: [&str; 12] = [
+        "erin", "er", "ung", "ing", "ment", "ant", "ent", "or", "ion", "ie", "in", "e",
+    ];
+    ENDINGS
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|s| s.chars().count() >= 5))
+}
+
+/// The first letters of a name's longer words: "Human resources" → "hr".
+fn initials(long: &[String]) -> String {
+    long.iter()
+        .filter(|w| w.len() > 3)
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// A short name with doubled letters undone, as Spanish doubles the letters of plural words:
+/// "rrhh" for "recursos humanos" → "rh".
+fn undoubled(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    if c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1]) {
+        c.chunks(2).map(|p| p[0]).collect()
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workflow::document::{RoleDoc, StepDoc};
+    use crate::workflow::WorkflowDoc;
+    use proptest::prelude::*;
+
+    /// The check as first written: each role compared with every role kept before it.
+    fn check_by_pairs(cx: &Context) -> Vec<(String, String)> {
+        let mut seen: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut ids: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for role in &cx.doc.roles {
+            let id = role.id.trim();
+            // A second role with the same id is `duplicate-role-id`'s finding, not this one's.
+            if id.is_empty() || ids.contains(&id) {
+                continue;
+            }
+            ids.push(id);
+            let key = role_key(cx, &cx.role_name(id));
+            if key.is_empty() {
+                continue;
+            }
+            if let Some((other, _)) = seen.iter().find(|(_, k)| same_role(k, &key)) {
+                out.push((other.to_string(), id.to_string()));
+                continue;
+            }
+            seen.push((id, key));
+        }
+        out
+    }
+
+    const NAMES: [&str; 16] = [
+        "HR",
+        "Human resources",
+        "RRHH",
+        "Recursos humanos",
+        "Head of Year",
+        "Year leader",
+        "Teamleiter",
+        "Teamleitung",
+        "Accountant",
+        "Accounting",
+        "Finance",
+        "Finance team",
+        "Head nurse",
+        "Nurse",
+        "Manager",
+        "",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_index_finds_the_pairs_a_comparison_of_every_pair_finds(
+            roles in proptest::collection::vec((0..NAMES.len(), 0usize..12), 0..14),
+        ) {
+            let mut doc = WorkflowDoc::new();
+            doc.roles = roles
+                .iter()
+                .map(|&(n, id)| RoleDoc { id: format!("r{id}"), name: NAMES[n].to_string() })
+                .collect();
+            // Every role is used, so every pair found becomes a finding.
+            doc.steps = doc
+                .roles
+                .iter()
+                .map(|r| StepDoc { id: r.id.clone(), role: Some(r.id.clone()), ..StepDoc::default() })
+                .collect();
+            let cx = Context::new(&doc);
+            let mut found = Vec::new();
+            check(&cx, &mut found);
+            let pairs = check_by_pairs(&cx);
+            prop_assert_eq!(found.len(), pairs.len());
+            for (f, (other, id)) in found.iter().zip(&pairs) {
+                prop_assert_eq!(&f.target, &Target::Role { id: id.clone() });
+                prop_assert!(f.message.contains(&cx.role_name(other)), "{} / {}", f.message, other);
+            }
+        }
     }
 }
