@@ -594,7 +594,7 @@ fn a_loop_with_no_way_out_is_one_finding_for_the_work_it_traps_before_it() {
     assert!(
         errors[0]
             .message
-            .ends_with("Work from “Log the claim” and 1 other step before the loop can never finish either."),
+            .ends_with("The 2 steps before the loop can never finish either."),
         "{}",
         errors[0].message
     );

@@ -45,7 +45,7 @@ pub struct Lists<T> {
 
 impl<T> Lists<T> {
     /// `n` lists, list `i` holding what `fill(i, …)` pushes.
-    fn build(n: usize, mut fill: impl FnMut(usize, &mut Vec<T>)) -> Lists<T> {
+    pub(crate) fn build(n: usize, mut fill: impl FnMut(usize, &mut Vec<T>)) -> Lists<T> {
         let mut items = Vec::with_capacity(n);
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0);
@@ -73,7 +73,7 @@ impl<T> Lists<T> {
 
 impl Lists<usize> {
     /// `n` lists from `(list, item)` pairs; each list keeps its items in the pairs' order.
-    fn gather(n: usize, pairs: Vec<(usize, usize)>) -> Lists<usize> {
+    pub(crate) fn gather(n: usize, pairs: Vec<(usize, usize)>) -> Lists<usize> {
         let mut starts = vec![0usize; n + 1];
         for &(i, _) in &pairs {
             starts[i + 1] += 1;

@@ -179,13 +179,11 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             }
         }
     }
-    // For each loop: how many reachable steps before it it traps, and the first of them.
-    let mut before = vec![(0usize, usize::MAX); g.members.len()];
+    // For each loop: how many reachable steps before it it traps.
+    let mut before = vec![0usize; g.members.len()];
     for (i, &c) in owner.iter().enumerate() {
         if c != usize::MAX && g.component[i] != c && g.reachable[i] {
-            let (count, first) = &mut before[c];
-            *count += 1;
-            *first = (*first).min(i);
+            before[c] += 1;
         }
     }
     for (c, members) in g.members.iter().enumerate() {
@@ -202,17 +200,9 @@ fn check(cx: &Context, out: &mut Vec<Draft>) {
             (format!("{} form a loop", join_and(&names)), "one of them")
         };
         let stuck = match before[c] {
-            (0, _) => String::new(),
-            (1, first) => format!(
-                " Work from {}, before the loop, can never finish either.",
-                cx.step_name(first)
-            ),
-            (count, first) => format!(
-                " Work from {} and {} other step{} before the loop can never finish either.",
-                cx.step_name(first),
-                count - 1,
-                if count == 2 { "" } else { "s" }
-            ),
+            0 => String::new(),
+            1 => " The step before the loop can never finish either.".to_string(),
+            n => format!(" The {n} steps before the loop can never finish either."),
         };
         out.push(Draft::new(
             cx.step_target(members[0]),

@@ -36,8 +36,8 @@ pub mod vague_wording;
 
 use super::{Context, Rule, RuleDocs};
 use crate::workflow::artifact;
-use crate::workflow::graph::Key;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::workflow::artifact::Keys;
+use crate::workflow::graph::{Key, Lists};
 
 /// Every rule, grouped by component in display order.
 pub static RULES: &[&Rule] = &[
@@ -134,35 +134,37 @@ pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> 
     }
     let key = key.text;
     let names = cx.names.get_or_init(|| Names::new(cx));
-    let mut candidates: Vec<usize> = names.squashed.get(&squash(key)).cloned().unwrap_or_default();
-    let words: Vec<&str> = key.split(' ').collect();
-    for j in 0..words.len() {
-        if let Some(found) = names.patterns.get(&pattern(&words, j)) {
-            candidates.extend(found);
+    // Exactly one name may be similar: two different ones leave it unclear which was meant.
+    let mut found = None;
+    for sign in signatures(key) {
+        let Some(id) = names.signs.get(&sign) else {
+            continue;
+        };
+        for &c in &names.with[id as usize] {
+            let other = &names.keys[c].0;
+            if other != key && similar_names(key, other) {
+                match found {
+                    Some(f) if f != c => return None,
+                    _ => found = Some(c),
+                }
+            }
         }
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut similar = candidates
-        .into_iter()
-        .filter(|&c| names.keys[c].0 != key && similar_names(key, &names.keys[c].0));
-    match (similar.next(), similar.next()) {
-        (Some(only), None) => Some(names.keys[only].1.clone()),
-        _ => None,
-    }
+    found.map(|c| names.keys[c].1.clone())
 }
 
 /// The names an unmatched input may be a near miss of: what the trigger provides and what the
-/// steps a path reaches produce, each key once, indexed so that finding the candidates for one
-/// input takes a few lookups, not a pass over every name (a document with thousands of unmatched
-/// inputs stays linear). Built the first time an input needs it.
+/// steps a path reaches produce, each key once, indexed by the ways [`similar_names`] can match
+/// them, so finding the candidates for one input takes a few lookups, not a pass over every name
+/// (a document with thousands of unmatched inputs stays linear). Built the first time an input
+/// needs it.
 pub(crate) struct Names {
     /// Each key, in the document's order, with the name as first written.
     keys: Vec<(String, String)>,
-    /// The key's letters and digits only ("e-mail" and "email") → its place in `keys`.
-    squashed: HashMap<String, Vec<usize>>,
-    /// The key with one word left out, for each word → its place in `keys`.
-    patterns: HashMap<String, Vec<usize>>,
+    /// The signatures of the keys (see [`signatures`]), by number.
+    signs: Keys,
+    /// For each signature, the keys (places in `keys`) that have it.
+    with: Lists<usize>,
 }
 
 impl Names {
@@ -175,27 +177,38 @@ impl Names {
             .enumerate()
             .filter(|&(j, _)| cx.graph.reachable[j])
             .flat_map(|(_, s)| s.outputs.iter());
-        let mut names = Names {
-            keys: Vec::new(),
-            squashed: HashMap::default(),
-            patterns: HashMap::default(),
-        };
-        let mut seen = HashSet::default();
+        let mut keys: Vec<(String, String)> = Vec::new();
+        let mut signs = Keys::default();
+        let mut seen = Keys::default();
+        let mut pairs = Vec::new();
         for name in trigger.chain(outputs) {
             let key = artifact::key(name);
-            if key.is_empty() || !seen.insert(key.clone()) {
+            if key.is_empty() || seen.get(&key).is_some() {
                 continue;
             }
-            let at = names.keys.len();
-            names.squashed.entry(squash(&key)).or_default().push(at);
-            let words: Vec<&str> = key.split(' ').collect();
-            for j in 0..words.len() {
-                names.patterns.entry(pattern(&words, j)).or_default().push(at);
+            seen.add(&key);
+            for sign in signatures(&key) {
+                pairs.push((signs.add(&sign) as usize, keys.len()));
             }
-            names.keys.push((key, artifact::display(name)));
+            keys.push((key, artifact::display(name)));
         }
-        names
+        Names {
+            keys,
+            with: Lists::gather(signs.len(), pairs),
+            signs,
+        }
     }
+}
+
+/// The ways two keys can be one name written two ways, as [`similar_names`] decides: the same
+/// letters and digits, or the same words but one. Two similar keys share at least one.
+fn signatures(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = vec![squash(key)];
+    for j in 0..words.len() {
+        out.push(pattern(&words, j));
+    }
+    out
 }
 
 /// A key's letters and digits, without spaces, hyphens or other marks.

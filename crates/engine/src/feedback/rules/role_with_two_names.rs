@@ -5,7 +5,8 @@
 use super::super::lexicon::words;
 use super::super::rule::quoted;
 use super::super::{Component, Context, Draft, Rule, RuleDocs, Severity, Target};
-use crate::workflow::graph::role_of;
+use crate::workflow::artifact::Keys;
+use crate::workflow::graph::{role_of, Lists};
 
 pub const RULE: Rule = Rule {
     id: "role-with-two-names",
@@ -158,49 +159,60 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    // The roles kept so far, and every way of naming them `same_role` can match on, so each role
-    // is compared only with the roles it may be (a document with thousands of roles stays linear).
-    let mut seen: Vec<(&str, Vec<String>)> = Vec::new();
-    let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    let mut by_sign: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     let used: rustc_hash::FxHashSet<&str> = cx.doc.steps.iter().filter_map(role_of).collect();
-    for role in &cx.doc.roles {
+    // Each role's id and key, once per id (a second role with the same id is
+    // `duplicate-role-id`'s finding), then every way `same_role` can match each key, so a role is
+    // compared only with the roles it may be: a document with thousands of roles stays linear.
+    let mut roles: Vec<(&str, Vec<String>)> = Vec::new();
+    for (i, role) in cx.doc.roles.iter().enumerate() {
         let id = role.id.trim();
-        if id.is_empty() || !ids.insert(id) {
+        if id.is_empty() || cx.graph.role_index.get(id) != Some(&i) {
             continue;
         }
-        let name = cx.role_name(id);
-        let key = role_key(cx, &name);
-        if key.is_empty() {
-            continue;
+        let key = role_key(cx, &cx.role_name(id));
+        if !key.is_empty() {
+            roles.push((id, key));
         }
-        let signs = signatures(&key);
-        let first = signs
+    }
+    let mut signs = Keys::default();
+    let mut pairs = Vec::new();
+    let by_role = Lists::build(roles.len(), |r, own| {
+        for sign in signatures(&roles[r].1) {
+            let id = signs.add(&sign);
+            own.push(id);
+            pairs.push((id as usize, r));
+        }
+    });
+    let with = Lists::gather(signs.len(), pairs);
+    let mut kept = vec![false; roles.len()];
+    for (r, (id, key)) in roles.iter().enumerate() {
+        // The first role before this one, and not itself another's second name, that it may be.
+        let first = by_role[r]
             .iter()
-            .filter_map(|s| by_sign.get(s))
-            .flatten()
-            .copied()
-            .filter(|&k| same_role(&seen[k].1, &key))
+            .filter_map(|&s| {
+                with[s as usize]
+                    .iter()
+                    .copied()
+                    .take_while(|&k| k < r)
+                    .find(|&k| kept[k] && same_role(&roles[k].1, key))
+            })
             .min();
-        if let Some(k) = first {
-            let other = seen[k].0;
-            // Only roles that steps use: an unused one is `unused-role`'s finding.
-            if used.contains(id) && used.contains(other) {
-                out.push(Draft::new(
-                    Target::Role { id: id.to_string() },
-                    format!(
-                        "{} and {} look like two names for the same people: if they are, use one role for both, since work does not really change hands between them.",
-                        quoted(&cx.role_name(other)),
-                        quoted(&name)
-                    ),
-                ));
-            }
+        let Some(k) = first else {
+            kept[r] = true;
             continue;
+        };
+        let other = roles[k].0;
+        // Only roles that steps use: an unused one is `unused-role`'s finding.
+        if used.contains(id) && used.contains(other) {
+            out.push(Draft::new(
+                Target::Role { id: id.to_string() },
+                format!(
+                    "{} and {} look like two names for the same people: if they are, use one role for both, since work does not really change hands between them.",
+                    quoted(&cx.role_name(other)),
+                    quoted(&cx.role_name(id))
+                ),
+            ));
         }
-        for sign in signs {
-            by_sign.entry(sign).or_default().push(seen.len());
-        }
-        seen.push((id, key));
     }
 }
 
@@ -227,10 +239,9 @@ fn signatures(key: &[String]) -> Vec<String> {
     }
     for (j, word) in key.iter().enumerate() {
         if let Some(stem) = stem(word) {
-            let mut words: Vec<&str> = key.iter().map(String::as_str).collect();
-            let marked = format!("\u{0}{stem}");
-            words[j] = &marked;
-            out.push(format!("s{}", words.join(" ")));
+            let mut marked = key.to_vec();
+            marked[j] = format!("\u{0}{stem}");
+            out.push(format!("s{}", marked.join(" ")));
         }
     }
     out
