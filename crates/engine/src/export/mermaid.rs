@@ -65,7 +65,7 @@ pub fn flowchart(doc: &WorkflowDoc) -> String {
         if steps.is_empty() {
             continue;
         }
-        let name = doc.role_name(lane);
+        let name = g.role_name(lane);
         out.push_str(&format!("  subgraph lane{k}[{}]\n", label(name)));
         for i in steps {
             out.push_str(&format!("    s{i}[{}]\n", step_label(i)));

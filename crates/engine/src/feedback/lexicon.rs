@@ -254,7 +254,7 @@ impl Words {
         } else {
             let mut start = None;
             for (i, c) in text.char_indices() {
-                if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
+                if in_word(c) {
                     start.get_or_insert(i);
                     continue;
                 }
@@ -295,7 +295,6 @@ impl Words {
 
     /// Adds one word as written, trimmed of apostrophes and hyphens; false if nothing is left.
     fn word(&mut self, raw: &str, bracketed: bool) -> bool {
-        let joiner = |c: char| c == '\'' || c == '’' || c == '-';
         let raw = if raw.starts_with(joiner) || raw.ends_with(joiner) {
             raw.trim_matches(joiner)
         } else {
@@ -400,10 +399,21 @@ impl<S: AsRef<str>> WordSeq for &[S] {
     }
 }
 
+/// Whether `c` belongs to a word: a letter, a digit, an apostrophe or a hyphen.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || joiner(c)
+}
+
+/// The characters that join the parts of a word ("l'équipe", "re-check") and are trimmed from
+/// its ends.
+fn joiner(c: char) -> bool {
+    c == '\'' || c == '’' || c == '-'
+}
+
 /// The words of `text` as written: letters, digits, apostrophes and hyphens inside a word.
 pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> + Clone {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+    text.split(|c: char| !in_word(c))
+        .map(|w| w.trim_matches(joiner))
         .filter(|w| !w.is_empty())
 }
 

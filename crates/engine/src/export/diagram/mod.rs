@@ -421,7 +421,7 @@ pub fn describe_graph(g: &Graph) -> Vec<String> {
         match role_of(step) {
             Some(r) => {
                 s.push_str(", by ");
-                s.push_str(doc.role_name(r));
+                s.push_str(g.role_name(r));
             }
             None => s.push_str(", by no one yet"),
         }
@@ -455,7 +455,7 @@ pub fn describe_graph(g: &Graph) -> Vec<String> {
                     s.push_str(&artifact::display(c));
                 }
                 s.push_str(" to ");
-                s.push_str(doc.role_name(h.to_role));
+                s.push_str(g.role_name(h.to_role));
                 via(&mut s);
                 s.push_str(" for step ");
                 push_int(&mut s, e.to as i64 + 1);

@@ -167,26 +167,32 @@ pub(crate) struct Names {
     with: Lists<usize>,
 }
 
+/// What an unmatched input may have meant: the names the trigger provides, then the outputs of
+/// the steps a path reaches, in the document's order.
+fn produced_names<'d>(cx: &'d Context) -> impl Iterator<Item = &'d String> + 'd {
+    let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
+    let outputs = cx
+        .doc
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| cx.graph.reachable[j])
+        .flat_map(|(_, s)| s.outputs.iter());
+    trigger.chain(outputs)
+}
+
 impl Names {
     fn new(cx: &Context) -> Names {
-        let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
-        let outputs = cx
-            .doc
-            .steps
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| cx.graph.reachable[j])
-            .flat_map(|(_, s)| s.outputs.iter());
         let mut keys: Vec<(String, String)> = Vec::new();
         let mut signs = Keys::default();
         let mut seen = Keys::default();
         let mut pairs = Vec::new();
-        for name in trigger.chain(outputs) {
+        for name in produced_names(cx) {
             let key = artifact::key(name);
-            if key.is_empty() || seen.get(&key).is_some() {
+            let known = seen.len();
+            if key.is_empty() || (seen.add(&key) as usize) < known {
                 continue;
             }
-            seen.add(&key);
             for sign in signatures(&key) {
                 pairs.push((signs.add(&sign) as usize, keys.len()));
             }
@@ -316,16 +322,8 @@ mod tests {
         if key.is_empty() || cx.graph.input_has_source(i, key) || cx.graph.is_produced(key) {
             return None;
         }
-        let trigger = cx.doc.trigger.iter().flat_map(|t| t.provides.iter());
-        let outputs = cx
-            .doc
-            .steps
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| cx.graph.reachable[j])
-            .flat_map(|(_, s)| s.outputs.iter());
         let mut found: Option<String> = None;
-        for name in trigger.chain(outputs) {
+        for name in produced_names(cx) {
             let k = artifact::key(name);
             if k != key && similar_names(key, &k) {
                 match &found {
