@@ -83,6 +83,17 @@ impl Phrases {
             .max()
     }
 
+    /// Every entry with a phrase at word `i` of `text`, longest or not.
+    fn each_at(&self, text: &[String], i: usize, mut f: impl FnMut(usize)) {
+        let first = text[i].as_str();
+        let from = self.list.partition_point(|(p, _)| p[0].as_str() < first);
+        for (p, e) in self.list[from..].iter().take_while(|(p, _)| p[0] == first) {
+            if text.len() - i >= p.len() && text[i..i + p.len()] == p[..] {
+                f(*e);
+            }
+        }
+    }
+
     fn contains_word(&self, word: &str) -> bool {
         let from = self.list.partition_point(|(p, _)| p[0].as_str() < word);
         self.list[from..]
@@ -92,8 +103,6 @@ impl Phrases {
     }
 }
 
-/// Alternative forms of one entry, each a sequence of words.
-type Forms = Vec<Vec<String>>;
 
 /// One language's word list.
 #[derive(Debug)]
@@ -129,11 +138,13 @@ pub struct Lexicon {
     measure: Phrases,
     otherwise: Vec<Vec<String>>,
     negations: HashSet<String>,
-    opposites: Vec<(Forms, Forms)>,
+    /// Every form of every opposite, its entry `2 × pair + side`: what a condition says is found
+    /// with one pass over its words, not one for every pair.
+    opposite_forms: Phrases,
     deadline: Phrases,
-    /// The first words of `deadline` and `one-off` phrases: one lookup per word tells whether a
-    /// text could hold either.
-    project_firsts: HashSet<String>,
+    /// Each word that names a workflow or may start a deadline, a one-off effort or a vague
+    /// phrase, with what it is ([`Kind`]): one lookup per word of a title answers all three.
+    kinds: rustc_hash::FxHashMap<String, u8>,
     months: HashSet<String>,
     one_off: Phrases,
     workflow_words: HashSet<String>,
@@ -187,6 +198,23 @@ pub fn words(text: &str) -> Vec<String> {
 pub struct Words {
     lower: String,
     spans: Vec<Span>,
+    /// What each word is in the word list that [`Words::mark`] looked it up in (see [`Kind`]),
+    /// and which list that was: empty until then.
+    kinds: Vec<u8>,
+    marked_by: usize,
+}
+
+/// What a word of a text may start or be, found by one lookup per word when a text is
+/// [marked](Words::mark), for the checks that ask it of every word of every title.
+struct Kind;
+
+impl Kind {
+    /// It names a workflow ("workflow", "Aufnahme-Workflow").
+    const WORKFLOW: u8 = 1;
+    /// It may start a deadline or a one-off effort ("by", "launch", a month).
+    const PROJECT: u8 = 2;
+    /// It may start a vague phrase ("handle", "deal").
+    const VAGUE: u8 = 4;
 }
 
 /// Where [`Words::push`] is in a text: how deep in brackets, and the last word outside them in
@@ -219,6 +247,7 @@ impl Words {
         Words {
             lower: String::with_capacity(bytes),
             spans: Vec::with_capacity(bytes / 4),
+            ..Words::default()
         }
     }
 
@@ -325,6 +354,16 @@ impl Words {
         true
     }
 
+    /// Looks every word up in `list` once, for the checks that ask the same of every word: the
+    /// texts then answer them without another lookup. Words pushed later are not marked.
+    pub fn mark(&mut self, list: &Lexicon) {
+        let mut kinds = std::mem::take(&mut self.kinds);
+        kinds.clear();
+        kinds.extend(self.all().iter().map(|w| list.kind(w)));
+        self.kinds = kinds;
+        self.marked_by = list as *const Lexicon as usize;
+    }
+
     /// All the words read.
     pub fn all(&self) -> Text<'_> {
         self.range(0, self.spans.len())
@@ -336,6 +375,8 @@ impl Words {
         Text {
             lower: &self.lower,
             spans: &self.spans[from..to],
+            kinds: self.kinds.get(from..to).unwrap_or_default(),
+            marked_by: self.marked_by,
         }
     }
 }
@@ -345,6 +386,8 @@ impl Words {
 pub struct Text<'a> {
     lower: &'a str,
     spans: &'a [Span],
+    kinds: &'a [u8],
+    marked_by: usize,
 }
 
 impl<'a> Text<'a> {
@@ -364,6 +407,25 @@ impl<'a> Text<'a> {
 
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Whether any word is of `kind` in `list`: looked up now, unless the words were marked in
+    /// that list.
+    fn any(&self, list: &Lexicon, kind: u8) -> bool {
+        if self.marked_by == list as *const Lexicon as usize && self.kinds.len() == self.len() {
+            self.kinds.iter().any(|k| k & kind != 0)
+        } else {
+            self.iter().any(|w| list.kind(w) & kind != 0)
+        }
+    }
+
+    /// Whether word `i` may be of `kind` in `list`.
+    fn is(&self, i: usize, list: &Lexicon, kind: u8) -> bool {
+        if self.marked_by == list as *const Lexicon as usize && self.kinds.len() == self.len() {
+            self.kinds[i] & kind != 0
+        } else {
+            list.kind(self.get(i)) & kind != 0
+        }
     }
 
     /// The words outside brackets, each with whether it ends its clause (before a comma, a
@@ -442,6 +504,14 @@ fn unelided(word: &str) -> &str {
     match word.find('\'') {
         Some(i) if i <= 3 && i + 1 < word.len() => &word[i + 1..],
         _ => word,
+    }
+}
+
+/// Whether `word` is in `list`, as written or without an elided article ("l'équipe").
+fn listed(list: &HashSet<String>, word: &str) -> bool {
+    list.contains(word) || {
+        let bare = unelided(word);
+        bare.len() < word.len() && list.contains(bare)
     }
 }
 
@@ -570,6 +640,24 @@ impl Lexicon {
             opposites.push((alternatives(a), alternatives(b)));
         }
         let instructions = set(1);
+        let (vague_index, deadline, one_off) = (vague_index.sorted(), phrases(10), phrases(12));
+        let (months, workflow_words) = (set(11), set(13));
+        let mut kinds = rustc_hash::FxHashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &String>, kind: u8| {
+            for w in words {
+                *kinds.entry(w.clone()).or_insert(0) |= kind;
+            }
+        };
+        add(&mut workflow_words.iter(), Kind::WORKFLOW);
+        // A month may start a full date ("March 2027").
+        add(
+            &mut deadline.firsts.iter().chain(&one_off.firsts).chain(&months),
+            Kind::PROJECT,
+        );
+        if tag == "en" {
+            add(&mut [String::from("new")].iter(), Kind::PROJECT);
+        }
+        add(&mut vague_index.firsts.iter(), Kind::VAGUE);
         Ok(Lexicon {
             tag: tag.to_string(),
             name: head("name")?.to_string(),
@@ -593,32 +681,33 @@ impl Lexicon {
             events: phrases(2),
             particles: entries(3).map(str::to_lowercase).collect(),
             vague,
-            vague_index: vague_index.sorted(),
+            vague_index,
             unmeasurable,
             measure: phrases(6),
             otherwise: entries(7).map(words).collect(),
             negations: set(8),
-            opposites,
-            project_firsts: {
-                let (d, o) = (phrases(10), phrases(12));
-                let mut all: HashSet<String> = d.firsts.union(&o.firsts).cloned().collect();
-                if tag == "en" {
-                    all.insert("new".into());
+            opposite_forms: {
+                let mut forms = Phrases::default();
+                for (k, (yes, no)) in opposites.iter().enumerate() {
+                    for (side, list) in [yes, no].into_iter().enumerate() {
+                        for f in list.iter().filter(|f| !f.is_empty()) {
+                            forms.list.push((f.clone(), 2 * k + side));
+                        }
+                    }
                 }
-                // A month may start a full date ("March 2027").
-                all.extend(set(11));
-                all
+                forms.sorted()
             },
-            deadline: phrases(10),
-            months: set(11),
-            one_off: phrases(12),
-            workflow_words: set(13),
+            kinds,
+            deadline,
+            months,
+            one_off,
+            workflow_words,
             role_fillers: set(14),
         })
     }
 
     fn is_action_word(&self, word: &str, list: &HashSet<String>) -> bool {
-        let known = |w: &str| list.contains(w) || list.contains(unelided(w));
+        let known = |w: &str| listed(list, w);
         known(word)
             // "Re-mark", "redemander", "réexpédier": a known action done again.
             || [("re-", 4), ("ré-", 4), ("re", if self.tag == "en" { 3 } else { 6 }), ("ré", 6)].iter().any(|(p, min)| {
@@ -818,6 +907,10 @@ impl Lexicon {
         let mut found = Vec::new();
         let mut i = 0;
         while i < text.len() {
+            if !text.is(i, self, Kind::VAGUE) {
+                i += 1;
+                continue;
+            }
             match self.vague_index.at(&text, i) {
                 Some((len, v)) => {
                     found.push(v);
@@ -896,9 +989,7 @@ impl Lexicon {
             .collect();
         let one_case = all.iter().all(|w| *w == all[0])
             || conditions.len() == 2 && numbers.len() == 2 && numbers[0] != numbers[1]
-            || self.opposites.iter().any(|(yes, no)| {
-                all.iter().all(|w| has(w, yes) && !has(w, no)) || all.iter().all(|w| has(w, no) && !has(w, yes))
-            });
+            || self.one_side_of_a_pair(&all);
         // Unless two of them cover each other after all ("not approved" beside "approved").
         one_case
             && !all
@@ -985,13 +1076,36 @@ impl Lexicon {
             }
         }
         // Listed opposites, as the whole condition or as the one place the two differ.
-        self.opposites.iter().any(|(x, y)| {
-            [(&a, &b), (&b, &a)].into_iter().any(|(p, q)| {
-                // "the forms are complete" and "details are missing": one side each, and neither
-                // also says the other.
-                has(p, x) && has(q, y) && !has(p, y) && !has(q, x)
-            })
-        })
+        self.opposite_sides(a, b)
+    }
+
+    /// The sides of listed opposites that `words` says, as `2 × pair + side`, sorted, each once.
+    fn sides(&self, words: &[String]) -> Vec<usize> {
+        let mut found = Vec::new();
+        for i in 0..words.len() {
+            self.opposite_forms.each_at(words, i, |e| found.push(e));
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Whether every condition says the same side of one listed pair, and none the other side.
+    fn one_side_of_a_pair(&self, all: &[Vec<String>]) -> bool {
+        let sides: Vec<Vec<usize>> = all.iter().map(|w| self.sides(w)).collect();
+        let says = |c: usize, e: usize| sides[c].binary_search(&e).is_ok();
+        sides[0]
+            .iter()
+            .any(|&e| (0..all.len()).all(|c| says(c, e) && !says(c, e ^ 1)))
+    }
+
+    /// Whether `a` and `b` say opposite sides of a listed pair: "the forms are complete" and
+    /// "details are missing", one side each, and neither also says the other.
+    fn opposite_sides(&self, a: &[String], b: &[String]) -> bool {
+        let (sa, sb) = (self.sides(a), self.sides(b));
+        let says = |s: &[usize], e: usize| s.binary_search(&e).is_ok();
+        sa.iter()
+            .any(|&e| says(&sb, e ^ 1) && !says(&sa, e ^ 1) && !says(&sb, e))
     }
 
     /// Whether `text` sets a one-off deadline ("by March 2027", "before 15 June", "by the end of
@@ -1004,7 +1118,7 @@ impl Lexicon {
     /// [`Lexicon::one_off_in`], for a text already read.
     pub fn one_off_in_text(&self, text: Text<'_>) -> Option<(String, bool)> {
         // Most text has none of the words that start a deadline or a one-off effort.
-        if !text.iter().any(|w| self.project_firsts.contains(w)) {
+        if !text.any(self, Kind::PROJECT) {
             return None;
         }
         let words: Vec<&str> = text.iter().collect();
@@ -1064,7 +1178,24 @@ impl Lexicon {
 
     /// [`Lexicon::names_a_workflow`], for a title already read.
     pub fn names_a_workflow_in(&self, title: Text<'_>) -> bool {
-        title.iter().any(|w| self.names_workflow_word(w))
+        title.any(self, Kind::WORKFLOW)
+    }
+
+    /// What `word` is, for [`Words::mark`] and the texts that were not marked.
+    fn kind(&self, word: &str) -> u8 {
+        let kind = self.kinds.get(word).copied().unwrap_or(0);
+        // An elided article or a compound can make a word a workflow's name that the list does
+        // not hold as it is written.
+        if self.tag == "de" || word.contains(['\'', '-']) {
+            (kind & !Kind::WORKFLOW)
+                | if self.names_workflow_word(word) {
+                    Kind::WORKFLOW
+                } else {
+                    0
+                }
+        } else {
+            kind
+        }
     }
 
     fn names_workflow_word(&self, w: &str) -> bool {
@@ -1081,7 +1212,7 @@ impl Lexicon {
 
     /// Whether a word can be dropped from a role's name without changing who it is ("team").
     pub fn is_role_filler(&self, word: &str) -> bool {
-        self.role_fillers.contains(word) || self.role_fillers.contains(unelided(word))
+        listed(&self.role_fillers, word)
     }
 
     /// Whether the word is a negation ("not", "no").
@@ -1122,12 +1253,6 @@ const RECURRING: [&str; 22] = [
 ];
 
 /// Whether `text` holds one of the `forms` (each a sequence of words) somewhere.
-fn has(text: &[String], forms: &[Vec<String>]) -> bool {
-    forms
-        .iter()
-        .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
-}
-
 fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
 }
@@ -1260,6 +1385,97 @@ mod tests {
         );
     }
 
+    /// The languages with a built-in list, read.
+    fn every_list() -> Vec<&'static Lexicon> {
+        ["en", "es", "fr", "de"].iter().filter_map(|t| get(t)).collect()
+    }
+
+    /// Words a title may hold: some from each list's tables, in the forms learners write them
+    /// (an elided article, a compound), and some from none.
+    fn vocabulary(list: &Lexicon) -> Vec<String> {
+        let mut words: Vec<String> = list.kinds.keys().cloned().collect();
+        words.extend(list.workflow_words.iter().cloned());
+        words.sort();
+        let mut forms: Vec<String> = words.iter().step_by(7).take(40).cloned().collect();
+        forms.extend(forms.clone().iter().flat_map(|w| {
+            [
+                format!("l'{w}"),
+                format!("aufnahme-{w}"),
+                format!("{w}s"),
+                format!("x{w}"),
+            ]
+        }));
+        forms.extend(["review", "the", "claim", "2027", "new", "handle", "workflow", "prozess"].map(String::from));
+        forms
+    }
+
+    #[test]
+    fn one_lookup_per_word_answers_as_the_lists_do() {
+        assert_eq!(every_list().len(), 4, "the tests run with the languages feature");
+        for list in every_list() {
+            for w in vocabulary(list) {
+                let project = list.deadline.firsts.contains(&w)
+                    || list.one_off.firsts.contains(&w)
+                    || list.months.contains(&w)
+                    || list.tag == "en" && w == "new";
+                let kind = list.kind(&w);
+                assert_eq!(
+                    kind & Kind::WORKFLOW != 0,
+                    list.names_workflow_word(&w),
+                    "{} {w}",
+                    list.tag
+                );
+                assert_eq!(kind & Kind::PROJECT != 0, project, "{} {w}", list.tag);
+                assert_eq!(
+                    kind & Kind::VAGUE != 0,
+                    list.vague_index.firsts.contains(&w),
+                    "{} {w}",
+                    list.tag
+                );
+            }
+        }
+    }
+
+    /// Alternative forms of one entry, each a sequence of words.
+    type Forms = Vec<Vec<String>>;
+
+    /// The pairs of opposites as the list gives them: each pair's two sides, each a list of forms.
+    fn pairs(list: &Lexicon) -> Vec<(Forms, Forms)> {
+        let n = list
+            .opposite_forms
+            .list
+            .iter()
+            .map(|(_, e)| e / 2 + 1)
+            .max()
+            .unwrap_or(0);
+        let mut pairs = vec![(Forms::new(), Forms::new()); n];
+        for (form, e) in &list.opposite_forms.list {
+            let pair = &mut pairs[e / 2];
+            if e % 2 == 0 {
+                pair.0.push(form.clone())
+            } else {
+                pair.1.push(form.clone())
+            }
+        }
+        pairs
+    }
+
+    /// Whether `text` holds one of `forms`, word for word.
+    fn has(text: &[String], forms: &[Vec<String>]) -> bool {
+        forms
+            .iter()
+            .any(|f| !f.is_empty() && text.len() >= f.len() && text.windows(f.len()).any(|w| w == &f[..]))
+    }
+
+    /// Words conditions may hold: every word of every opposite, a negation and some from none.
+    fn condition_words(list: &Lexicon) -> Vec<String> {
+        let mut words: Vec<String> = list.opposite_forms.list.iter().flat_map(|(f, _)| f.clone()).collect();
+        words.sort();
+        words.dedup();
+        words.extend(["not", "no", "the", "is", "form", "x"].map(String::from));
+        words
+    }
+
     proptest! {
         #[test]
         fn words_agree_with_splitting_and_lowercasing(text in "\\PC{0,60}", ascii in "[ -~]{0,60}") {
@@ -1270,6 +1486,53 @@ mod tests {
                 // Words outside brackets are a subsequence of all the words.
                 prop_assert!(w.all().plain().count() <= w.len());
             }
+        }
+
+        #[test]
+        fn marked_titles_answer_as_unmarked_ones(picks in proptest::collection::vec((0usize..400, 0usize..8), 1..12), lang in 0usize..4) {
+            let lists = every_list();
+            let list = lists[lang % lists.len()];
+            let vocabulary = vocabulary(list);
+            let titles: Vec<String> = picks
+                .chunks(3)
+                .map(|c| c.iter().map(|&(w, _)| vocabulary[w % vocabulary.len()].as_str()).collect::<Vec<_>>().join(" "))
+                .collect();
+            let mut marked = Words::default();
+            let mut starts = vec![0];
+            for t in &titles {
+                marked.push(t);
+                starts.push(marked.len());
+            }
+            marked.mark(list);
+            for (k, t) in titles.iter().enumerate() {
+                let (m, plain) = (marked.range(starts[k], starts[k + 1]), Words::read(t));
+                let p = plain.all();
+                prop_assert_eq!(list.names_a_workflow_in(m), list.names_a_workflow_in(p));
+                prop_assert_eq!(list.one_off_in_text(m), list.one_off_in_text(p));
+                let names = |v: Vec<&Vague>| v.iter().map(|v| v.phrase()).collect::<Vec<_>>();
+                prop_assert_eq!(names(list.vague_in_text(m)), names(list.vague_in_text(p)));
+            }
+        }
+
+        #[test]
+        fn opposites_are_found_as_a_pass_over_every_pair_finds_them(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..5000, 1..5), 2..4),
+            lang in 0usize..4,
+        ) {
+            let lists = every_list();
+            let list = lists[lang % lists.len()];
+            let vocabulary = condition_words(list);
+            let all: Vec<Vec<String>> = picks.iter().map(|c| c.iter().map(|&w| vocabulary[w % vocabulary.len()].clone()).collect()).collect();
+            let pairs = pairs(list);
+            let one_side = pairs.iter().any(|(yes, no)| {
+                all.iter().all(|w| has(w, yes) && !has(w, no)) || all.iter().all(|w| has(w, no) && !has(w, yes))
+            });
+            prop_assert_eq!(list.one_side_of_a_pair(&all), one_side);
+            let (a, b) = (&all[0], &all[1]);
+            let opposite = pairs.iter().any(|(x, y)| {
+                [(a, b), (b, a)].into_iter().any(|(p, q)| has(p, x) && has(q, y) && !has(p, y) && !has(q, x))
+            });
+            prop_assert_eq!(list.opposite_sides(a, b), opposite);
         }
     }
 }

@@ -112,6 +112,9 @@ impl<'d> Context<'d> {
             titles.push(&step.title);
             title_starts.push(titles.len());
         }
+        if let Some(list) = words {
+            titles.mark(list);
+        }
         Context {
             doc,
             graph: Graph::new(doc),

@@ -29,8 +29,9 @@ pub struct Handoff<'d> {
     pub to: usize,
     pub from_role: &'d str,
     pub to_role: &'d str,
-    /// What passes: outputs of `from` that `to` takes as inputs, as written in `from`.
-    pub carries: Vec<&'d str>,
+    /// Where what passes is in the graph's one buffer of carried names: read it with
+    /// [`Graph::carries`].
+    carried: (u32, u32),
     pub via: Option<&'d str>,
 }
 
@@ -132,6 +133,8 @@ pub struct Graph<'d> {
     /// Whether each component is a loop (two or more steps, or a step linking to itself).
     pub component_is_loop: Vec<bool>,
     pub handoffs: Vec<Handoff<'d>>,
+    /// What every handoff carries, one after another (see [`Graph::carries`]).
+    carried: Vec<&'d str>,
     /// The artifact keys of each step's inputs and outputs, computed once for every rule.
     /// Every artifact key, once; steps' inputs and outputs name them by number.
     keys: Keys,
@@ -345,6 +348,7 @@ impl<'d> Graph<'d> {
         }
 
         let mut handoffs = Vec::with_capacity(succ.items.len());
+        let mut carried: Vec<&'d str> = Vec::new();
         for edges in succ.iter() {
             for e in edges {
                 let (a, b) = (&doc.steps[e.from], &doc.steps[e.to]);
@@ -355,11 +359,11 @@ impl<'d> Graph<'d> {
                     continue;
                 }
                 // Steps list a handful of artifacts each: comparing the short lists beats hashing.
-                let mut carries: Vec<&'d str> = Vec::new();
+                let start = carried.len() as u32;
                 for (k, (o, key)) in a.outputs.iter().zip(&output_keys[e.from]).enumerate() {
                     // Each artifact once, even if the step lists it twice.
                     if input_keys[e.to].contains(key) && !output_keys[e.from][..k].contains(key) {
-                        carries.push(o.as_str());
+                        carried.push(o.as_str());
                     }
                 }
                 handoffs.push(Handoff {
@@ -367,7 +371,7 @@ impl<'d> Graph<'d> {
                     to: e.to,
                     from_role: ra,
                     to_role: rb,
-                    carries,
+                    carried: (start, carried.len() as u32),
                     via: e.via,
                 });
             }
@@ -386,6 +390,7 @@ impl<'d> Graph<'d> {
             component,
             component_is_loop,
             handoffs,
+            carried,
             keys,
             input_keys,
             output_keys,
@@ -395,6 +400,12 @@ impl<'d> Graph<'d> {
             consumed,
             reach_from_producers: RefCell::new(HashMap::default()),
         }
+    }
+
+    /// What handoff `h` carries: the outputs of its first step that the next takes as inputs, as
+    /// the first step writes them, each once.
+    pub fn carries(&self, h: &Handoff) -> &[&'d str] {
+        &self.carried[h.carried.0 as usize..h.carried.1 as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -558,7 +569,7 @@ mod tests {
         let h: Vec<_> = g
             .handoffs
             .iter()
-            .map(|h| (h.from, h.to, h.carries.clone(), h.via))
+            .map(|h| (h.from, h.to, g.carries(h).to_vec(), h.via))
             .collect();
         assert_eq!(
             h,

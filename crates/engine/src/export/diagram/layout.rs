@@ -440,7 +440,7 @@ pub(crate) fn geometry(g: &Graph, lane_label: f64) -> Geometry {
         if let Some(w) = e.when {
             labels.push(Label::new(w, "diagram-condition"));
         }
-        let t = handoff_text(h.map(|h| &h.carries[..]), e.via);
+        let t = handoff_text(h.map(|h| g.carries(h)), e.via);
         if !t.is_empty() {
             labels.push(Label::new(
                 &t,

@@ -445,10 +445,10 @@ pub fn describe_graph(g: &Graph) -> Vec<String> {
             };
             if let Some(h) = h {
                 s.push_str("hands off ");
-                if h.carries.is_empty() {
+                if g.carries(h).is_empty() {
                     s.push_str("nothing");
                 }
-                for (k, c) in h.carries.iter().enumerate() {
+                for (k, c) in g.carries(h).iter().enumerate() {
                     if k > 0 {
                         s.push_str(" and ");
                     }

@@ -152,7 +152,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn check(cx: &Context, out: &mut Vec<Draft>) {
-    let mut seen: HashMap<&str, usize> = HashMap::default();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(cx.doc.steps.len(), Default::default());
     for (i, step) in cx.doc.steps.iter().enumerate() {
         let id = step.id.trim();
         if id.is_empty() {
