@@ -116,13 +116,13 @@ const COMMON: [(&str, &[&str]); 7] = [
 ];
 
 /// Each common word, with a bit for each language in [`COMMON`] that has it.
-fn common() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = std::sync::OnceLock::new();
+fn common() -> &'static super::lexicon::Marks {
+    static TABLE: std::sync::OnceLock<super::lexicon::Marks> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = rustc_hash::FxHashMap::default();
+        let mut table = super::lexicon::Marks::default();
         for (i, (_, list)) in COMMON.iter().enumerate() {
             for w in *list {
-                *table.entry(*w).or_insert(0u8) |= 1 << i;
+                table.add(w, 1 << i);
             }
         }
         table
@@ -211,7 +211,7 @@ pub fn detect(text: &str) -> Option<String> {
                     },
                 )
             }
-            None => (table.get(w).copied().unwrap_or(0), 0),
+            None => (table.get(w), 0),
         });
         match elision {
             1 => scores[2] += 30,

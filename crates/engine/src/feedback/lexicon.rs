@@ -103,7 +103,6 @@ impl Phrases {
     }
 }
 
-
 /// One language's word list.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -144,7 +143,7 @@ pub struct Lexicon {
     deadline: Phrases,
     /// Each word that names a workflow or may start a deadline, a one-off effort or a vague
     /// phrase, with what it is ([`Kind`]): one lookup per word of a title answers all three.
-    kinds: rustc_hash::FxHashMap<String, u8>,
+    kinds: Marks,
     months: HashSet<String>,
     one_off: Phrases,
     workflow_words: HashSet<String>,
@@ -412,11 +411,7 @@ impl<'a> Text<'a> {
     /// Whether any word is of `kind` in `list`: looked up now, unless the words were marked in
     /// that list.
     fn any(&self, list: &Lexicon, kind: u8) -> bool {
-        if self.marked_by == list as *const Lexicon as usize && self.kinds.len() == self.len() {
-            self.kinds.iter().any(|k| k & kind != 0)
-        } else {
-            self.iter().any(|w| list.kind(w) & kind != 0)
-        }
+        (0..self.len()).any(|i| self.is(i, list, kind))
     }
 
     /// Whether word `i` may be of `kind` in `list`.
@@ -504,6 +499,31 @@ fn unelided(word: &str) -> &str {
     match word.find('\'') {
         Some(i) if i <= 3 && i + 1 < word.len() => &word[i + 1..],
         _ => word,
+    }
+}
+
+/// Words, each with a few bits of what it is: one lookup answers several questions about a word.
+/// (The words are kept as artifact keys are, each once and known by number: the same lookup code,
+/// which keeps the browser bundles smaller than a map of their own.)
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    words: crate::workflow::artifact::Keys,
+    bits: Vec<u8>,
+}
+
+impl Marks {
+    /// Gives `word` (lowercase, one word) the bits of `mark`, beside those it has.
+    pub(crate) fn add(&mut self, word: &str, mark: u8) {
+        let id = self.words.add(word) as usize;
+        if id == self.bits.len() {
+            self.bits.push(0);
+        }
+        self.bits[id] |= mark;
+    }
+
+    /// The bits `word` has: none if it was never added.
+    pub(crate) fn get(&self, word: &str) -> u8 {
+        self.words.get(word).map_or(0, |id| self.bits[id as usize])
     }
 }
 
@@ -642,10 +662,10 @@ impl Lexicon {
         let instructions = set(1);
         let (vague_index, deadline, one_off) = (vague_index.sorted(), phrases(10), phrases(12));
         let (months, workflow_words) = (set(11), set(13));
-        let mut kinds = rustc_hash::FxHashMap::default();
+        let mut kinds = Marks::default();
         let mut add = |words: &mut dyn Iterator<Item = &String>, kind: u8| {
             for w in words {
-                *kinds.entry(w.clone()).or_insert(0) |= kind;
+                kinds.add(w, kind);
             }
         };
         add(&mut workflow_words.iter(), Kind::WORKFLOW);
@@ -1079,21 +1099,20 @@ impl Lexicon {
         self.opposite_sides(a, b)
     }
 
-    /// The sides of listed opposites that `words` says, as `2 × pair + side`, sorted, each once.
+    /// The sides of listed opposites that `words` says, as `2 × pair + side` (a condition says
+    /// a handful at most).
     fn sides(&self, words: &[String]) -> Vec<usize> {
         let mut found = Vec::new();
         for i in 0..words.len() {
             self.opposite_forms.each_at(words, i, |e| found.push(e));
         }
-        found.sort_unstable();
-        found.dedup();
         found
     }
 
     /// Whether every condition says the same side of one listed pair, and none the other side.
     fn one_side_of_a_pair(&self, all: &[Vec<String>]) -> bool {
         let sides: Vec<Vec<usize>> = all.iter().map(|w| self.sides(w)).collect();
-        let says = |c: usize, e: usize| sides[c].binary_search(&e).is_ok();
+        let says = |c: usize, e: usize| sides[c].contains(&e);
         sides[0]
             .iter()
             .any(|&e| (0..all.len()).all(|c| says(c, e) && !says(c, e ^ 1)))
@@ -1103,7 +1122,7 @@ impl Lexicon {
     /// "details are missing", one side each, and neither also says the other.
     fn opposite_sides(&self, a: &[String], b: &[String]) -> bool {
         let (sa, sb) = (self.sides(a), self.sides(b));
-        let says = |s: &[usize], e: usize| s.binary_search(&e).is_ok();
+        let says = |s: &[usize], e: usize| s.contains(&e);
         sa.iter()
             .any(|&e| says(&sb, e ^ 1) && !says(&sa, e ^ 1) && !says(&sb, e))
     }
@@ -1183,10 +1202,10 @@ impl Lexicon {
 
     /// What `word` is, for [`Words::mark`] and the texts that were not marked.
     fn kind(&self, word: &str) -> u8 {
-        let kind = self.kinds.get(word).copied().unwrap_or(0);
+        let kind = self.kinds.get(word);
         // An elided article or a compound can make a word a workflow's name that the list does
         // not hold as it is written.
-        if self.tag == "de" || word.contains(['\'', '-']) {
+        if self.tag == "de" || word.bytes().any(|b| b == b'\'' || b == b'-') {
             (kind & !Kind::WORKFLOW)
                 | if self.names_workflow_word(word) {
                     Kind::WORKFLOW
@@ -1393,7 +1412,9 @@ mod tests {
     /// Words a title may hold: some from each list's tables, in the forms learners write them
     /// (an elided article, a compound), and some from none.
     fn vocabulary(list: &Lexicon) -> Vec<String> {
-        let mut words: Vec<String> = list.kinds.keys().cloned().collect();
+        let mut words: Vec<String> = (0..list.kinds.bits.len() as u32)
+            .map(|id| list.kinds.words.text(id).to_string())
+            .collect();
         words.extend(list.workflow_words.iter().cloned());
         words.sort();
         let mut forms: Vec<String> = words.iter().step_by(7).take(40).cloned().collect();
