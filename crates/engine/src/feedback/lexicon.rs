@@ -674,10 +674,10 @@ impl Lexicon {
             &mut deadline.firsts.iter().chain(&one_off.firsts).chain(&months),
             Kind::PROJECT,
         );
-        if tag == "en" {
-            add(&mut [String::from("new")].iter(), Kind::PROJECT);
-        }
         add(&mut vague_index.firsts.iter(), Kind::VAGUE);
+        if tag == "en" {
+            kinds.add("new", Kind::PROJECT);
+        }
         Ok(Lexicon {
             tag: tag.to_string(),
             name: head("name")?.to_string(),
@@ -1271,7 +1271,6 @@ const RECURRING: [&str; 22] = [
     "wöchentlich",
 ];
 
-/// Whether `text` holds one of the `forms` (each a sequence of words) somewhere.
 fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
 }
