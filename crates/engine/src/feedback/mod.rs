@@ -273,6 +273,17 @@ fn score(status: Status, findings: &[Finding]) -> u32 {
 
 /// Analyses a workflow with the given rule configuration.
 pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
+    analyse_with(doc, config, &mut |_| Vec::new())
+}
+
+/// Analyses a workflow, adding the findings of checks from outside the engine (an exercise's
+/// rubric): `extra` reads the same [`Context`] the rules read, and its findings count towards
+/// their component's status and score exactly as a rule's do.
+pub fn analyse_with(
+    doc: &WorkflowDoc,
+    config: &Config,
+    extra: &mut dyn FnMut(&Context) -> Vec<(Component, Finding)>,
+) -> Report {
     let lang = language::of(doc);
     let cx = Context::with_words(doc, lang.lexicon());
     let mut by_component: Vec<Vec<Finding>> = vec![Vec::new(); 6];
@@ -300,6 +311,9 @@ pub fn analyse(doc: &WorkflowDoc, config: &Config) -> Report {
             fix: d.fix.filter(|f| f.change.is_unambiguous(doc)),
             url: rule.url(),
         }));
+    }
+    for (component, finding) in extra(&cx) {
+        by_component[component as usize].push(finding);
     }
     let mut reports = by_component.into_iter().zip(Component::ALL).map(|(mut findings, c)| {
         findings.sort_by_key(|f| f.severity);

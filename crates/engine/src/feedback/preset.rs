@@ -82,12 +82,19 @@ impl Config {
 
     /// The severity `rule` reports at, or `None` when it is off.
     pub fn severity(&self, rule: &Rule) -> Option<Severity> {
-        match self.overrides.get(rule.id) {
+        self.severity_of(rule.id, rule.severity)
+    }
+
+    /// The severity of the check `id`, whose severities in the three presets are `defaults`
+    /// (a rule's, or a check from outside the engine such as an exercise's rubric), or `None`
+    /// when it is off.
+    pub fn severity_of(&self, id: &str, defaults: [Option<Severity>; 3]) -> Option<Severity> {
+        match self.overrides.get(id) {
             Some(Level::Off) => None,
             Some(Level::Error) => Some(Severity::Error),
             Some(Level::Warning) => Some(Severity::Warning),
             Some(Level::Tip) => Some(Severity::Tip),
-            None => rule.severity[self.preset.slot()],
+            None => defaults[self.preset.slot()],
         }
     }
 }

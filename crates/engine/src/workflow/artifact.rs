@@ -122,6 +122,64 @@ pub fn display(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A key's letters and digits, without spaces, hyphens or other marks.
+pub fn squash(key: &str) -> String {
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether two artifact keys are one name written two ways: the same words but one, which is a
+/// plural of the other or a letter or two away ("recieved" for "received"), or the same letters
+/// spaced or hyphenated differently ("e-mail", "email"). Numbers must match: "form 1" is not
+/// "form 2".
+pub fn similar(a: &str, b: &str) -> bool {
+    if squash(a) == squash(b) {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..wa.len()).filter(|&i| wa[i] != wb[i]).collect();
+    let [i] = diff[..] else {
+        return false;
+    };
+    let (x, y) = (wa[i], wb[i]);
+    if x.chars().any(|c| c.is_ascii_digit()) || y.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let plural = |s: &str, p: &str| {
+        ["s", "es", "x", "en", "n", "e"]
+            .iter()
+            .any(|end| p.strip_suffix(end) == Some(s))
+    };
+    if plural(x, y) || plural(y, x) {
+        return x.chars().count().min(y.chars().count()) >= 3;
+    }
+    let shorter = x.chars().count().min(y.chars().count());
+    let allowed = match shorter {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    };
+    allowed > 0 && edit_distance(x, y) <= allowed
+}
+
+/// Levenshtein distance over characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +191,12 @@ mod tests {
         assert_eq!(key("ÉTAPE Un"), "étape un");
         assert_eq!(key("   "), "");
         assert_eq!(display("  Expense   Claim "), "Expense Claim");
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("étape", "etape"), 1);
     }
 
     #[test]

@@ -44,17 +44,17 @@ impl std::error::Error for ParseError {}
 
 /// Turns serde_json's error into ours: its message without the trailing position, which we keep
 /// as numbers, and with a plain explanation of the common cases.
-fn from_json_error(e: &serde_json::Error, path: Option<&str>) -> ParseError {
+fn from_json_error(e: &serde_json::Error, path: Option<&str>, noun: &str) -> ParseError {
     use serde_json::error::Category;
     let raw = e.to_string();
     let text = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let message = match e.classify() {
         Category::Eof => "the file ends too early: it may have been cut short".to_string(),
         Category::Syntax if text.contains("recursion limit") => {
-            "the JSON is nested too deeply (more than 128 levels) to be a workflow".to_string()
+            format!("the JSON is nested too deeply (more than 128 levels) to be a {noun}")
         }
         Category::Syntax => format!("this is not valid JSON ({text})"),
-        Category::Data => plain_data_error(&text, path.unwrap_or(".")),
+        Category::Data => plain_data_error(&text, path.unwrap_or("."), noun),
         Category::Io => text,
     };
     ParseError {
@@ -94,9 +94,9 @@ fn plain_kind(serde: &str) -> String {
 }
 
 /// Where in the document a path points, in words: `steps[0].inputs[1]` is "step 1, input 2".
-fn plain_place(path: &str) -> String {
+fn plain_place(path: &str, noun: &str) -> String {
     if path.is_empty() || path == "." {
-        return "the workflow".into();
+        return format!("the {noun}");
     }
     let mut words = Vec::new();
     for part in path.split('.') {
@@ -124,7 +124,7 @@ fn plain_place(path: &str) -> String {
             ("via", None) => "its channel".into(),
             ("to", None) => "the step it goes to".into(),
             (name, Some(i)) => format!("{name}, item {}", i + 1),
-            (name, None) if words.is_empty() => format!("the workflow's {name}"),
+            (name, None) if words.is_empty() => format!("the {noun}'s {name}"),
             (name, None) => format!("its {name}"),
         };
         words.push(word);
@@ -134,8 +134,8 @@ fn plain_place(path: &str) -> String {
 
 /// A data error (the JSON is well formed but does not fit the format) in plain words, naming the
 /// field both ways: in words, and by its path in the file (`steps[0].inputs[0]`).
-fn plain_data_error(serde: &str, path: &str) -> String {
-    let place = plain_place(path);
+fn plain_data_error(serde: &str, path: &str, noun: &str) -> String {
+    let place = plain_place(path, noun);
     let at = if path.is_empty() || path == "." {
         String::new()
     } else {
@@ -168,13 +168,26 @@ fn plain_data_error(serde: &str, path: &str) -> String {
     if let Some(rest) = serde.strip_prefix("invalid length ") {
         return format!("{place}{at} has the wrong number of items ({rest})");
     }
-    format!("{place}{at} does not fit the workflow format: {serde}")
+    format!("{place}{at} does not fit the {noun} format: {serde}")
 }
 
 #[derive(Deserialize)]
 struct Header {
     format: Option<Value>,
     version: Option<Value>,
+}
+
+/// Turns a serde_json error met while reading `text` in another Flowguide format into the same
+/// plain message, with its line and column, naming the field the way a workflow's errors do
+/// (`noun` is what the file is: "exercise", "submission").
+pub fn json_error(text: &str, e: &serde_json::Error, noun: &str) -> ParseError {
+    let path = (e.classify() == serde_json::error::Category::Data).then(|| super::json_path::of_error(text, e));
+    from_json_error(e, path.as_deref(), noun)
+}
+
+/// An error with a message and no position.
+pub fn plain_error(message: impl Into<String>) -> ParseError {
+    ParseError::plain(message)
 }
 
 /// Reads a workflow document. Bad references (duplicate ids, unknown steps) are not errors here:
@@ -204,8 +217,8 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
         return Err(ParseError::plain("the file is empty"));
     }
     let header: Header = match serde_json::from_str::<Value>(text) {
-        Err(e) => return Err(from_json_error(&e, None)),
-        Ok(Value::Object(_)) => serde_json::from_str(text).map_err(|e| from_json_error(&e, None))?,
+        Err(e) => return Err(from_json_error(&e, None, "workflow")),
+        Ok(Value::Object(_)) => serde_json::from_str(text).map_err(|e| from_json_error(&e, None, "workflow"))?,
         Ok(_) => {
             return Err(ParseError::plain(
                 "a workflow document is a JSON object, starting with `{`",
@@ -241,7 +254,7 @@ pub fn parse(text: &str) -> Result<WorkflowDoc, ParseError> {
     }
     serde_json::from_str::<WorkflowDoc>(text).map_err(|e| {
         let path = super::json_path::of_error(text, &e);
-        from_json_error(&e, Some(&path))
+        from_json_error(&e, Some(&path), "workflow")
     })
 }
 

@@ -142,7 +142,7 @@ pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> 
         };
         for &c in &names.with[id as usize] {
             let other = &names.keys[c].0;
-            if other != key && similar_names(key, other) {
+            if other != key && artifact::similar(key, other) {
                 match found {
                     Some(f) if f != c => return None,
                     _ => found = Some(c),
@@ -154,7 +154,7 @@ pub(crate) fn near_miss(cx: &Context, i: usize, key: Key<'_>) -> Option<String> 
 }
 
 /// The names an unmatched input may be a near miss of: what the trigger provides and what the
-/// steps a path reaches produce, each key once, indexed by the ways [`similar_names`] can match
+/// steps a path reaches produce, each key once, indexed by the ways [`artifact::similar`] can match
 /// them, so finding the candidates for one input takes a few lookups, not a pass over every name
 /// (a document with thousands of unmatched inputs stays linear). Built the first time an input
 /// needs it.
@@ -206,20 +206,15 @@ impl Names {
     }
 }
 
-/// The ways two keys can be one name written two ways, as [`similar_names`] decides: the same
+/// The ways two keys can be one name written two ways, as [`artifact::similar`] decides: the same
 /// letters and digits, or the same words but one. Two similar keys share at least one.
 fn signatures(key: &str) -> Vec<String> {
     let words: Vec<&str> = key.split(' ').collect();
-    let mut out = vec![squash(key)];
+    let mut out = vec![artifact::squash(key)];
     for j in 0..words.len() {
         out.push(pattern(&words, j));
     }
     out
-}
-
-/// A key's letters and digits, without spaces, hyphens or other marks.
-fn squash(key: &str) -> String {
-    key.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The words of a key with word `j` left out (marked by a character no key holds).
@@ -232,59 +227,6 @@ fn pattern(words: &[&str], j: usize) -> String {
         out.push_str(if k == j { "\u{0}" } else { w });
     }
     out
-}
-
-/// Whether two artifact keys are one name written two ways: the same words but one, which is a
-/// plural of the other or a letter or two away ("recieved" for "received"), or the same letters
-/// spaced or hyphenated differently ("e-mail", "email"). Numbers must match: "form 1" is not
-/// "form 2".
-fn similar_names(a: &str, b: &str) -> bool {
-    if squash(a) == squash(b) {
-        return true;
-    }
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    if wa.len() != wb.len() {
-        return false;
-    }
-    let diff: Vec<usize> = (0..wa.len()).filter(|&i| wa[i] != wb[i]).collect();
-    let [i] = diff[..] else {
-        return false;
-    };
-    let (x, y) = (wa[i], wb[i]);
-    if x.chars().any(|c| c.is_ascii_digit()) || y.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    let plural = |s: &str, p: &str| {
-        ["s", "es", "x", "en", "n", "e"]
-            .iter()
-            .any(|end| p.strip_suffix(end) == Some(s))
-    };
-    if plural(x, y) || plural(y, x) {
-        return x.chars().count().min(y.chars().count()) >= 3;
-    }
-    let shorter = x.chars().count().min(y.chars().count());
-    let allowed = match shorter {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    };
-    allowed > 0 && edit_distance(x, y) <= allowed
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// "a", "a and b", "a, b and c".
@@ -325,7 +267,7 @@ mod tests {
         let mut found: Option<String> = None;
         for name in produced_names(cx) {
             let k = artifact::key(name);
-            if k != key && similar_names(key, &k) {
+            if k != key && artifact::similar(key, &k) {
                 match &found {
                     Some(f) if artifact::key(f) != k => return None,
                     Some(_) => {}
@@ -387,14 +329,13 @@ mod tests {
             "“a”, “b” and “c”"
         );
         assert_eq!(name_from_id("line-manager"), "Line manager");
-        assert!(similar_names("approved order", "approved orders"));
-        assert!(similar_names("shelf location", "shelf locaton"));
-        assert!(similar_names("e-mail", "email"));
-        assert!(similar_names("rechnung", "rechnungen"));
-        assert!(!similar_names("form 1", "form 2"));
-        assert!(!similar_names("invoice", "receipt"));
-        assert!(!similar_names("bill", "pill"));
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert!(artifact::similar("approved order", "approved orders"));
+        assert!(artifact::similar("shelf location", "shelf locaton"));
+        assert!(artifact::similar("e-mail", "email"));
+        assert!(artifact::similar("rechnung", "rechnungen"));
+        assert!(!artifact::similar("form 1", "form 2"));
+        assert!(!artifact::similar("invoice", "receipt"));
+        assert!(!artifact::similar("bill", "pill"));
     }
 
     #[test]
