@@ -14,6 +14,8 @@ pub mod frontmatter;
 pub mod links;
 #[cfg(feature = "markdown")]
 pub mod pages;
+#[cfg(feature = "markdown")]
+pub mod practice;
 pub mod summary;
 pub mod toc;
 

@@ -131,12 +131,15 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     if !errors.is_empty() {
         return Err(strings(errors));
     }
+    let practice = flowguide_content::practice::load(&o.content, &rendered).map_err(strings)?;
     let docs = rendered.search_docs();
     let Some(out) = &o.out else {
         return Ok(format!(
-            "content checked: {} pages, {} search documents",
+            "content checked: {} pages, {} search documents, {} exercises, {} drill items",
             site.pages.len(),
-            docs.len()
+            docs.len(),
+            practice.exercises.len(),
+            practice.drill.items.len()
         ));
     };
     let base = o.public_url.trim_end_matches('/').to_string();
