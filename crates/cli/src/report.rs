@@ -43,6 +43,9 @@ impl From<ParseError> for FileError {
 pub struct FileResult {
     pub file: String,
     pub outcome: Result<(String, Report), FileError>,
+    /// Lines the text report prints under the file's title: who handed it in, and whether it
+    /// passed the exercise (with `--exercise`).
+    pub notes: Vec<String>,
 }
 
 /// How the report is written.
@@ -154,6 +157,9 @@ pub fn text(results: &[FileResult], options: Options) -> String {
             Err(e) => out.push_str(&error_text(&r.file, e)),
             Ok((name, report)) => {
                 out.push_str(&format!("{}: {}\n", clean(&r.file), title_of(name)));
+                for note in &r.notes {
+                    out.push_str(&format!("  {}\n", clean(note)));
+                }
                 out.push_str(&format!(
                     "  Overall score {}/100. {}\n",
                     report.overall.score,
@@ -174,11 +180,17 @@ pub fn text(results: &[FileResult], options: Options) -> String {
                             clean(&f.message),
                             f.rule
                         ));
-                        match (&f.fix, docs(&f.rule)) {
+                        let aim = docs(&f.rule).map(|d| d.title).or_else(|| {
+                            flowguide_practice::rubric::DOCS
+                                .iter()
+                                .find(|d| d.id == f.rule)
+                                .map(|d| d.title)
+                        });
+                        match (&f.fix, aim) {
                             (Some(fix), _) => {
                                 out.push_str(&format!("               Fix: {}\n", clean(&fix.description)))
                             }
-                            (None, Some(d)) => out.push_str(&format!("               Aim for: {}.\n", d.title)),
+                            (None, Some(title)) => out.push_str(&format!("               Aim for: {title}.\n")),
                             (None, None) => {}
                         }
                         if options.explain {
@@ -231,20 +243,8 @@ pub fn summary(results: &[FileResult]) -> String {
     out
 }
 
-/// A CSV field: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`
-/// or `@` (which a spreadsheet would run as a formula) gets a `'` before it.
 fn csv_field(text: &str) -> String {
-    let text = clean(text);
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+    flowguide_text::csv::field(text)
 }
 
 /// CSV for a gradebook: a header, then one row per file with its score, classification, each
@@ -401,5 +401,76 @@ pub fn rules_text(rules: &[&Rule], config: &Config) -> String {
             out.push_str(&format!("  {:<28} {:<8} {}\n", rule.id, severity, title));
         }
     }
+    out
+}
+
+/// The class table that ends a check against an exercise: one line per file with its learner,
+/// score, verdict and the six statuses, then the tally of passed, not passed and unreadable.
+pub fn class_table(exercise: &flowguide_practice::Exercise, rows: &[flowguide_practice::class::Row]) -> String {
+    use flowguide_practice::class::tally;
+    let mut out = format!(
+        "\nExercise “{}” ({}, revision {}), pass mark {}:\n",
+        clean(exercise.title.trim()),
+        exercise.id,
+        exercise.revision,
+        exercise.rubric.pass_mark
+    );
+    let width = |f: fn(&flowguide_practice::class::Row) -> String, min: usize| {
+        rows.iter()
+            .map(|r| f(r).chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(min, 40)
+    };
+    let file = |r: &flowguide_practice::class::Row| clean(&r.file);
+    let learner = |r: &flowguide_practice::class::Row| match &r.outcome {
+        Ok((w, _)) if !w.learner.is_empty() => clean(&w.learner),
+        _ => "-".to_string(),
+    };
+    let (fw, lw) = (width(file, 4), width(learner, 7));
+    let pad = |s: String, w: usize| {
+        let n = s.chars().count();
+        if n > w {
+            s.chars().take(w - 1).collect::<String>() + "…"
+        } else {
+            s + &" ".repeat(w - n)
+        }
+    };
+    let short = |s: Status| match s {
+        Status::Good => "good",
+        Status::NeedsWork => "work",
+        Status::Missing => "miss",
+    };
+    out.push_str(&format!(
+        "  {} {} score  result     trig steps roles hand  i/o   outc\n",
+        pad("file".into(), fw),
+        pad("learner".into(), lw)
+    ));
+    for r in rows {
+        let cells = match &r.outcome {
+            Ok((_, g)) => {
+                let statuses: Vec<String> = Component::ALL
+                    .iter()
+                    .map(|&c| format!("{:<5}", short(g.report.components.get(c).status)))
+                    .collect();
+                format!(
+                    "{:>5}  {:<10} {}",
+                    g.score,
+                    if g.passed { "passed" } else { "not passed" },
+                    statuses.join(" ").trim_end()
+                )
+            }
+            Err(_) => "    -  unreadable".to_string(),
+        };
+        out.push_str(&format!("  {} {} {}\n", pad(file(r), fw), pad(learner(r), lw), cells));
+        let problem = r.problem(exercise);
+        if !problem.is_empty() {
+            out.push_str(&format!("  {} {}\n", " ".repeat(fw), clean(&problem)));
+        }
+    }
+    let (passed, failed, broken) = tally(rows);
+    out.push_str(&format!(
+        "\n{passed} passed, {failed} not passed, {broken} could not be read. (Statuses: good, work = needs work, miss = missing.)\n"
+    ));
     out
 }

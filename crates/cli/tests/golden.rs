@@ -239,3 +239,113 @@ fn a_language_without_a_word_list_says_which_checks_did_not_run() {
     assert_eq!(value[0]["language"]["source"], "declared");
     assert!(value[0]["language"]["skipped"].as_array().unwrap().len() >= 3);
 }
+
+/// Grading a class against a built-in exercise: the text report with each file's verdict, the
+/// class table, and the CSV, for a folder with passing, failing, mismatched, broken and hostile
+/// submissions.
+#[test]
+fn class_reports() {
+    let out = run(&["check", "--exercise", "expense-reimbursement", "class"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    golden("class.txt", &text);
+    assert_eq!(out.status.code(), Some(1), "unreadable files make the exit status 1");
+    assert!(!text.contains('\u{1b}'), "no escape sequence reaches the terminal");
+    let out = run(&[
+        "check",
+        "--exercise",
+        "expense-reimbursement",
+        "--format",
+        "csv",
+        "class",
+    ]);
+    golden("class.csv", &String::from_utf8(out.stdout).unwrap());
+    let out = run(&["check", "--exercise", "expense-reimbursement", "--summary", "class"]);
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(summary.starts_with("\nExercise “Expense reimbursement”"), "{summary}");
+    assert!(summary.contains("2 passed, 2 not passed, 2 could not be read."));
+    let out = run(&[
+        "check",
+        "--exercise",
+        "expense-reimbursement",
+        "--format",
+        "json",
+        "class/ana.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["passed"], true);
+    assert_eq!(v[0]["learner"], "Ana Lima");
+    assert_eq!(v[0]["passMark"], 70);
+}
+
+#[test]
+fn an_unknown_exercise_is_a_usage_error_that_lists_the_built_in_ones() {
+    let out = run(&["check", "--exercise", "no-such-exercise", "expense.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("“no-such-exercise”") && err.contains("expense-reimbursement"),
+        "{err}"
+    );
+    let out = run(&["check", "--exercise", "x1.AAAA", "expense.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("incomplete or has been changed"));
+}
+
+/// The checker and the library the grading page runs give the same rows, byte for byte, on every
+/// built-in exercise's model answer and starting workflow, as submissions, as plain workflow
+/// files, and through an exercise file and an exercise link.
+#[test]
+fn the_checker_and_the_grading_library_agree_on_every_built_in_exercise() {
+    use flowguide_practice::class::{csv, Row};
+    use flowguide_practice::submission::Submission;
+    use flowguide_practice::{builtin, link};
+    let dir = std::env::temp_dir().join(format!("flowguide-class-{}", std::process::id()));
+    for e in builtin::all() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut files = Vec::new();
+        for (name, doc) in [("model", e.model.clone().unwrap()), ("start", e.start.clone().unwrap())] {
+            let sub = Submission::new(&e, name, "2026-12-02T14:03:00Z", doc.clone()).to_json();
+            files.push((format!("{name}-submission.json"), sub));
+            files.push((
+                format!("{name}-workflow.json"),
+                flowguide_engine::workflow::parse::to_pretty_json(&doc),
+            ));
+        }
+        files.sort();
+        for (name, text) in &files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let rows: Vec<Row> = files
+            .iter()
+            .map(|(name, text)| Row::grade(&e, &dir.join(name).display().to_string(), text))
+            .collect();
+        let expected = csv(&e, &rows);
+        let exercise_file = dir.join("exercise.json.txt");
+        std::fs::write(&exercise_file, e.to_json()).unwrap();
+        for spec in [
+            e.id.clone(),
+            exercise_file.display().to_string(),
+            link::encode_exercise(&e),
+        ] {
+            let mut args = vec![
+                "check".to_string(),
+                "--exercise".into(),
+                spec,
+                "--format".into(),
+                "csv".into(),
+            ];
+            args.extend(files.iter().map(|(n, _)| dir.join(n).display().to_string()));
+            let out = Command::new(env!("CARGO_BIN_EXE_flowguide-cli"))
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{}", e.id);
+            assert_eq!(out.status.code(), Some(0));
+        }
+        assert!(expected.contains(",yes,"), "{}: the model passes", e.id);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
