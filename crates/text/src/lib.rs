@@ -1,5 +1,5 @@
 //! Small text helpers that every other Flowguide crate shares: escaping text for HTML ([`html`])
-//! and for XML ([`xml`]), CSV fields ([`csv`]), anchor and file-name slugs ([`slug`]), and base-relative hrefs
+//! and for XML ([`xml`]), CSV fields ([`csv`]), a Markdown subset for untrusted text ([`markup`]), anchor and file-name slugs ([`slug`]), and base-relative hrefs
 //! ([`href`]).
 //!
 //! Architecture invariant: this crate depends on nothing, and knows nothing of workflows, lessons,
@@ -9,5 +9,6 @@
 pub mod csv;
 pub mod href;
 pub mod html;
+pub mod markup;
 pub mod slug;
 pub mod xml;
