@@ -79,8 +79,26 @@ fn rubric_findings(
 
 /// Grades `doc` against `exercise`.
 pub fn grade(exercise: &Exercise, doc: &WorkflowDoc) -> Grade {
+    let report = feedback(exercise, doc);
+    let (passed, reasons) = verdict(exercise, &report);
+    Grade {
+        score: report.overall.score,
+        pass_mark: exercise.rubric.pass_mark,
+        report,
+        passed,
+        reasons,
+    }
+}
+
+/// The feedback on `doc` in `exercise`: the engine's, with the exercise's preset and overrides,
+/// and the rubric's findings among each component's.
+pub fn feedback(exercise: &Exercise, doc: &WorkflowDoc) -> Report {
     let config = exercise.config();
-    let report = analyse_with(doc, &config, &mut |cx| rubric_findings(exercise, &config, cx));
+    analyse_with(doc, &config, &mut |cx| rubric_findings(exercise, &config, cx))
+}
+
+/// Whether a report passes `exercise` (see the module's pass rule), and why not.
+pub fn verdict(exercise: &Exercise, report: &Report) -> (bool, Vec<String>) {
     let score = report.overall.score;
     let pass_mark = exercise.rubric.pass_mark;
     let mut reasons = Vec::new();
@@ -109,11 +127,5 @@ pub fn grade(exercise: &Exercise, doc: &WorkflowDoc) -> Grade {
         1 => reasons.push("One thing the scenario asks for is not in the workflow yet.".into()),
         n => reasons.push(format!("{n} things the scenario asks for are not in the workflow yet.")),
     }
-    Grade {
-        report,
-        score,
-        pass_mark,
-        passed: reasons.is_empty(),
-        reasons,
-    }
+    (reasons.is_empty(), reasons)
 }

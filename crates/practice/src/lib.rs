@@ -1,5 +1,6 @@
 //! Flowguide's exercises, for learners and instructors: the exercise file ([`exercise`]), its
-//! rubric checks ([`rubric`]), grading one answer ([`grade`]) and a class ([`class`]), the
+//! rubric checks ([`rubric`]), grading one answer ([`grade`]) and a class ([`class`]), the model
+//! answer beside the learner's work ([`compare`]), the
 //! submission file ([`submission`]), exercise and submission links ([`link`]), the built-in
 //! exercises ([`builtin`]) and the classification drill ([`drill`]).
 //!
@@ -9,10 +10,12 @@
 
 pub mod builtin;
 pub mod class;
+pub mod compare;
 pub mod drill;
 pub mod exercise;
 pub mod grade;
 pub mod link;
+pub mod progress;
 pub mod rubric;
 pub mod submission;
 
