@@ -282,17 +282,91 @@ impl Chrome {
         )
     }
 
-    /// `<main>` of `/exercises`, until exercises exist: an honest note.
-    pub fn exercises_main(&self) -> String {
+    /// `<main>` of `/exercises`: every scenario exercise, with its field, difficulty, time and
+    /// summary, and a place for the learner's progress (the studio fills it in), then the drill.
+    pub fn exercises_main(&self, practice: &crate::practice::Practice) -> String {
+        let mut cards = String::new();
+        for e in &practice.exercises {
+            let mut facts = vec![escape(e.field.trim()), e.difficulty.key().to_string()];
+            if let Some(m) = e.minutes {
+                facts.push(format!("about {m} minutes"));
+            }
+            facts.retain(|f| !f.is_empty());
+            cards.push_str(&format!(
+                concat!(
+                    "<li class=\"exercise-card\"><h2><a href=\"{href}\">{title}</a></h2>",
+                    "<p class=\"exercise-facts\">{facts}</p><p>{summary}</p>",
+                    "<p class=\"progress-badge\" data-progress=\"{id}\" data-state=\"not-started\">Not started</p></li>"
+                ),
+                href = self.href(&format!("exercises/{}", e.id)),
+                title = escape(e.title.trim()),
+                facts = facts.join(" · "),
+                summary = escape(e.summary.trim()),
+                id = escape(&e.id),
+            ));
+        }
         format!(
             concat!(
-                "<section class=\"coming-soon\" aria-labelledby=\"page-title\"><p class=\"eyebrow\">Not ready yet</p><h1 id=\"page-title\" tabindex=\"-1\">Exercises</h1>",
-                "<p>Exercises are still being built. They will include workplace scenarios to turn into workflows, and a drill where you decide whether something is a task, a workflow, a project or a process.</p>",
-                "<p>Until then, each lesson ends with a “Check yourself” question you can use in class, and the <a href=\"{sandbox}\">sandbox</a> gives feedback on any workflow you build.</p>",
-                "<p><a href=\"{learn}\" class=\"button button-primary\">See all lessons</a></p></section>"
+                "<header class=\"page-header\"><h1 id=\"page-title\" tabindex=\"-1\">Exercises</h1>",
+                "<p class=\"lede\">Each exercise gives you a situation from real work. Turn it into a workflow in the sandbox, and the feedback tells you what the scenario still needs. Your progress is kept in this browser.</p></header>",
+                "<div class=\"app-root progress-list\" data-mount=\"progress\"><ul class=\"exercise-list\">{cards}</ul></div>",
+                "<section class=\"exercise-more\" aria-labelledby=\"drill-title\"><h2 id=\"drill-title\">Task, workflow, project or process?</h2>",
+                "<p>A quick drill: read a short description of some work and decide which of the four it is. Ten at a time, with an explanation after each answer.</p>",
+                "<p><a class=\"button button-primary\" href=\"{drill}\">Start the drill</a></p></section>"
             ),
-            sandbox = self.href("sandbox"),
-            learn = self.href("learn"),
+            cards = cards,
+            drill = self.href("practice/classify"),
+        )
+    }
+
+    /// `<main>` of `/exercises/ID`: the exercise's title and facts, its scenario, and the sandbox
+    /// the studio mounts beside it, with the exercise itself as JSON data in the page.
+    pub fn exercise_main(&self, e: &flowguide_practice::Exercise) -> String {
+        let mut facts = vec![escape(e.field.trim()), e.difficulty.key().to_string()];
+        if let Some(m) = e.minutes {
+            facts.push(format!("about {m} minutes"));
+        }
+        facts.retain(|f| !f.is_empty());
+        // JSON in a script element: `<` only ever appears inside strings, where `\u003c` is the
+        // same character, so no text can close the element.
+        let data = serde_json::to_string(e)
+            .expect("an exercise serialises")
+            .replace('<', "\\u003c");
+        format!(
+            concat!(
+                "<div class=\"exercise-page\"><header class=\"exercise-intro\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · {facts}</p>",
+                "<h1 id=\"page-title\" tabindex=\"-1\">{title}</h1>",
+                "<p class=\"progress-badge\" data-progress=\"{id}\" data-state=\"not-started\">Not started</p></header>",
+                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\">{scenario}</section>",
+                "<div class=\"app-root\" data-mount=\"exercise\" data-scope=\"ex\" data-storage-key=\"flowguide-exercise-{id}\" data-exercise=\"exercise-data\">",
+                "<p class=\"loading needs-script\" role=\"status\">Loading the sandbox…</p>",
+                "<p class=\"notice without-script\">The sandbox runs in your browser and needs JavaScript. Turn JavaScript on and reload the page to work on this exercise.</p>",
+                "</div></div></div><script type=\"application/json\" id=\"exercise-data\">{data}</script>"
+            ),
+            list = self.href("exercises"),
+            facts = facts.join(" · "),
+            title = escape(e.title.trim()),
+            id = escape(&e.id),
+            scenario = e.scenario_html(),
+            data = data,
+        )
+    }
+
+    /// `<main>` of `/exercises/link`: an exercise an instructor wrote, carried in the address's
+    /// fragment (`#x1.…`). The studio reads it, shows its scenario and mounts the sandbox.
+    pub fn exercise_link_main(&self) -> String {
+        format!(
+            concat!(
+                "<div class=\"exercise-page\"><header class=\"exercise-intro\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · from your instructor</p>",
+                "<h1 id=\"page-title\" tabindex=\"-1\">Exercise</h1>",
+                "<p class=\"progress-badge\" data-state=\"not-started\" hidden>Not started</p></header>",
+                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\"></section>",
+                "<div class=\"app-root\" data-mount=\"exercise\" data-scope=\"ex\" data-exercise=\"link\">",
+                "<p class=\"loading needs-script\" role=\"status\">Opening the exercise…</p>",
+                "<p class=\"notice without-script\">This exercise travels inside its link and opens in your browser, so it needs JavaScript. Turn JavaScript on and reload the page.</p>",
+                "</div></div></div>"
+            ),
+            list = self.href("exercises"),
         )
     }
 

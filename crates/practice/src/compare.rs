@@ -117,8 +117,11 @@ pub fn compare(model: &WorkflowDoc, yours: &WorkflowDoc) -> Vec<Row> {
         );
         v
     };
-    let present = |mine: &[String], what: &str| {
-        if mine.is_empty() {
+    let present = |theirs: &[String], mine: &[String], what: &str| {
+        let key = |v: &[String]| v.iter().map(|t| artifact::key(t)).collect::<Vec<_>>();
+        if !mine.is_empty() && key(theirs) == key(mine) {
+            format!("Both have the same {what}.")
+        } else if mine.is_empty() {
             format!("Yours has no {what} yet.")
         } else {
             format!(
@@ -177,7 +180,7 @@ pub fn compare(model: &WorkflowDoc, yours: &WorkflowDoc) -> Vec<Row> {
     vec![
         Row {
             component: Component::Trigger,
-            note: present(&ty, "trigger"),
+            note: present(&tm, &ty, "trigger"),
             model: tm,
             yours: ty,
         },
@@ -207,7 +210,7 @@ pub fn compare(model: &WorkflowDoc, yours: &WorkflowDoc) -> Vec<Row> {
         },
         Row {
             component: Component::Outcome,
-            note: present(&oy, "outcome"),
+            note: present(&om, &oy, "outcome"),
             model: om,
             yours: oy,
         },
@@ -225,7 +228,9 @@ mod tests {
             let model = e.model.clone().unwrap();
             let rows = compare(&model, &model);
             assert_eq!(rows.len(), 6);
+            assert_eq!(rows[0].note, "Both have the same trigger.", "{}", e.id);
             assert_eq!(rows[2].note, "Both have the same roles.", "{}", e.id);
+            assert_eq!(rows[5].note, "Both have the same outcome.", "{}", e.id);
             assert_eq!(rows[4].note, "Both have the same inputs and outputs.", "{}", e.id);
             for r in &rows {
                 assert_eq!(r.model, r.yours, "{} {:?}", e.id, r.component);

@@ -422,6 +422,29 @@ impl Exercise {
         })
     }
 
+    /// The scenario, goals and the pass rule as the learner reads them beside the sandbox, as
+    /// HTML. The exercise's text is untrusted: it goes through `flowguide_text::markup`, which
+    /// escapes everything it does not write itself.
+    pub fn scenario_html(&self) -> String {
+        use flowguide_text::markup;
+        let mut goals = String::new();
+        for g in &self.goals {
+            goals.push_str("<li>");
+            goals.push_str(&markup::inline(g));
+            goals.push_str("</li>");
+        }
+        let goals = if goals.is_empty() {
+            String::new()
+        } else {
+            format!("<h3>What you will practise</h3><ul>{goals}</ul>")
+        };
+        format!(
+            "<h2>The scenario</h2><div class=\"scenario-text\">{}</div>{goals}<h3>To pass</h3><p>A score of at least {} out of 100, all six parts of a workflow present, and everything the scenario asks for in your workflow.</p>",
+            markup::blocks(&self.scenario),
+            self.rubric.pass_mark
+        )
+    }
+
     /// The exercise as a file: pretty JSON, two-space indents.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an exercise always serialises")

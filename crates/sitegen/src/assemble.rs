@@ -265,7 +265,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             },
         )?;
     }
-    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 7] = [
+    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 8] = [
         (
             "learn",
             "Learn",
@@ -293,9 +293,17 @@ pub fn run(o: &Options) -> Result<String, Errors> {
         (
             "exercises",
             "Exercises",
-            "Flowguide exercises for classes: scenarios and a classification drill. They are not ready yet.",
-            chrome.exercises_main(),
-            reading,
+            "Workplace scenarios to turn into workflows, with feedback on what each scenario asks for, and a drill on tasks, workflows, projects and processes.",
+            chrome.exercises_main(&practice),
+            bundle("studio")?,
+            true,
+        ),
+        (
+            "exercises/link",
+            "Exercise",
+            "An exercise your instructor wrote, carried in its link.",
+            chrome.exercise_link_main(),
+            bundle("studio")?,
             true,
         ),
         (
@@ -333,6 +341,20 @@ pub fn run(o: &Options) -> Result<String, Errors> {
                 bundle: b,
                 main,
                 framed,
+            },
+        )?;
+    }
+
+    for e in &practice.exercises {
+        page(
+            &mut w,
+            PageSpec {
+                route: &format!("exercises/{}", e.id),
+                title: full_title(&format!("{} (exercise)", e.title.trim())),
+                description: e.summary.trim().to_string(),
+                bundle: bundle("studio")?,
+                main: chrome.exercise_main(e),
+                framed: true,
             },
         )?;
     }

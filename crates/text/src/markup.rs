@@ -46,7 +46,9 @@ pub fn blocks(text: &str) -> String {
             if list.as_ref().is_some_and(|(n, _)| *n != numbered) {
                 flush_list(&mut out, &mut list);
             }
-            list.get_or_insert_with(|| (numbered, Vec::new())).1.push(item.to_string());
+            list.get_or_insert_with(|| (numbered, Vec::new()))
+                .1
+                .push(item.to_string());
             continue;
         }
         match &mut list {
@@ -94,7 +96,9 @@ pub fn is_safe_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && url.len() > lower.find("//").unwrap_or(0) + 2
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
 }
 
 /// Writes `text`'s inline spans into `out`. `links` is false inside a link's text, so links do
@@ -186,7 +190,10 @@ mod tests {
         assert_eq!(inline("2 * 3 * 4"), "2 * 3 * 4", "spaced stars are arithmetic");
         assert_eq!(inline(r"\*not\* em"), "*not* em");
         assert_eq!(blocks(""), "");
-        assert_eq!(blocks("- a\n* b\n3. c"), "<ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>");
+        assert_eq!(
+            blocks("- a\n* b\n3. c"),
+            "<ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"
+        );
     }
 
     #[test]
@@ -197,17 +204,13 @@ mod tests {
         );
         assert_eq!(
             inline("[click](javascript:alert(1))"),
-            "click (javascript:alert(1)"
-                .to_string()
-                + ")",
+            "click (javascript:alert(1)".to_string() + ")",
             "the address is shown, never linked"
         );
         assert_eq!(inline("[x](/relative)"), "x (/relative)");
         assert_eq!(
             inline("[x](https://a.org/\"onmouseover=\"alert(1))"),
-            "x (https://a.org/&quot;onmouseover=&quot;alert(1)"
-                .to_string()
-                + ")"
+            "x (https://a.org/&quot;onmouseover=&quot;alert(1)".to_string() + ")"
         );
         assert_eq!(
             inline("**<img src=x onerror=alert(1)>**"),
@@ -236,7 +239,10 @@ mod tests {
                     .strip_prefix("a href=\"")
                     .and_then(|h| h.split('"').next())
                     .ok_or("a link without an href")?;
-                if !(href.starts_with("http://") || href.starts_with("https://") || href.to_lowercase().starts_with("http")) {
+                if !(href.starts_with("http://")
+                    || href.starts_with("https://")
+                    || href.to_lowercase().starts_with("http"))
+                {
                     return Err(format!("the href {href}"));
                 }
                 if inner.matches('"').count() != 4 {

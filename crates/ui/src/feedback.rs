@@ -82,12 +82,13 @@ pub fn feedback_panel(sb: Sandbox) -> El {
             el("div")
                 .class("feedback-head")
                 .child(el("h2").id(&sb.id("feedback-title")).text("Feedback"))
-                .child(
+                // In an exercise, the exercise sets how strict the feedback is.
+                .child_opt(sb.exercise.is_none().then(|| {
                     el("div")
                         .class("field preset")
                         .child(el("label").attr("for", &sb.id("preset")).text("Feedback level"))
-                        .child(preset),
-                ),
+                        .child(preset)
+                })),
         )
         // A blank sandbox gets a guide, not a score of 0 and a list of problems. Both regions
         // are redrawn only when what they show changes, not on every keystroke.

@@ -12,6 +12,8 @@
 pub mod diagram;
 pub mod dom;
 pub mod editor;
+#[cfg(feature = "exercises")]
+pub mod exercise;
 pub mod feedback;
 pub mod files;
 pub mod layout;
@@ -164,7 +166,17 @@ pub fn mount_all() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
         };
-        if el.get_attribute("data-mount").as_deref() != Some("sandbox") {
+        let what = el.get_attribute("data-mount").unwrap_or_default();
+        #[cfg(feature = "exercises")]
+        if what == "progress" {
+            exercise::mount_progress(&el);
+            continue;
+        }
+        #[cfg(feature = "exercises")]
+        let exercise_data = (what == "exercise").then(|| el.get_attribute("data-exercise").unwrap_or_default());
+        #[cfg(not(feature = "exercises"))]
+        let exercise_data: Option<String> = None;
+        if what != "sandbox" && exercise_data.is_none() {
             continue;
         }
         let mut prefix = el.get_attribute("data-scope").unwrap_or_else(|| "sandbox".into());
@@ -177,6 +189,11 @@ pub fn mount_all() {
             .unwrap_or_else(|| format!("flowguide-{prefix}"));
         let scope = state::Scope::new(&prefix, &key);
         let links = el.has_attribute("data-links");
+        #[cfg(feature = "exercises")]
+        if let Some(data) = exercise_data {
+            exercise::mount(el, prefix, data);
+            continue;
+        }
         el.set_inner_html("");
         let _ = el.set_attribute("data-mounted", "");
         dom::mount(&el, move || sandbox_view(scope, links));
@@ -194,6 +211,17 @@ pub fn sandbox_view(
     // Whether it opens a workflow carried in the page address (one sandbox per page should).
     links: bool,
 ) -> El {
+    sandbox_parts(scope, links, None).1
+}
+
+/// A sandbox and its handle: for an exercise, its feedback is the exercise's, and it starts
+/// from the exercise's starting workflow.
+pub fn sandbox_parts(
+    scope: state::Scope,
+    links: bool,
+    exercise: Option<&'static flowguide_practice::Exercise>,
+) -> (Sandbox, El) {
+    let blank = move || exercise.map_or_else(blank, |e| e.starting_workflow());
     // What was saved, then what the address carries.
     let loaded = storage::load(scope.storage_key);
     let mut first_notice = None;
@@ -231,7 +259,7 @@ pub fn sandbox_view(
             blank()
         }
     };
-    let sb = Sandbox::new(scope, start);
+    let sb = Sandbox::for_exercise(scope, start, exercise);
     if let Some(p) = storage::preset(scope.storage_key) {
         sb.preset.set(p);
     }
@@ -319,12 +347,13 @@ pub fn sandbox_view(
         .child(notice_bar(sb))
         .child(offer_bar(sb, offer))
         .child(main);
-    root.child(
+    let root = root.child(
         el("p")
             .class("drop-hint")
             .attr("aria-hidden", "true")
             .text("Drop the file to open it"),
-    )
+    );
+    (sb, root)
 }
 
 /// The editor with a panel beside it (the diagram or the feedback, by tabs) and a handle to
@@ -388,9 +417,12 @@ fn toolbar(sb: Sandbox) -> (El, El) {
     };
     // One press starts from a choice: the whole workflow is replaced, as one undoable edit.
     let start_from = move |key: &'static str| {
-        let (doc, what) = match EXAMPLES.iter().find(|e| e.key == key) {
-            Some(e) => (e.doc(), format!("the example “{}”", e.title)),
-            None => (blank(), "a blank workflow".to_string()),
+        let (doc, what) = match (EXAMPLES.iter().find(|e| e.key == key), sb.exercise) {
+            (Some(e), _) => (e.doc(), format!("the example “{}”", e.title)),
+            (None, Some(e)) if key == "exercise" => {
+                (e.starting_workflow(), "the exercise's starting point".to_string())
+            }
+            (None, _) => (blank(), "a blank workflow".to_string()),
         };
         sb.replace(doc);
         starting.set(false);
@@ -442,7 +474,14 @@ fn toolbar(sb: Sandbox) -> (El, El) {
                         }
                     })
                     .child(choice("blank", "A blank workflow".into()))
-                    .children(EXAMPLES.iter().map(|e| choice(e.key, format!("Example: {}", e.title))))
+                    // In an exercise: its own starting point, not the sandbox's examples.
+                    .children(match sb.exercise {
+                        Some(_) => vec![choice("exercise", "The exercise's starting point".into())],
+                        None => EXAMPLES
+                            .iter()
+                            .map(|e| choice(e.key, format!("Example: {}", e.title)))
+                            .collect(),
+                    })
             },
         );
     let file_group = el("div")

@@ -88,6 +88,9 @@ pub struct Sandbox {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub preset: RwSignal<Preset>,
+    /// The exercise the learner is working on, if any: its preset, overrides and rubric set the
+    /// feedback (the preset chooser then has no say).
+    pub exercise: Option<&'static flowguide_practice::Exercise>,
     pub report: Memo<Report>,
     /// Bumped when a fetched word list is installed (or could not be had): the report reads it,
     /// so the feedback runs again with the list.
@@ -132,11 +135,24 @@ impl Pane {
 
 impl Sandbox {
     pub fn new(scope: Scope, doc: WorkflowDoc) -> Sandbox {
+        Sandbox::for_exercise(scope, doc, None)
+    }
+
+    /// A sandbox whose feedback is `exercise`'s, rubric and all (or the general rules' without one).
+    pub fn for_exercise(
+        scope: Scope,
+        doc: WorkflowDoc,
+        exercise: Option<&'static flowguide_practice::Exercise>,
+    ) -> Sandbox {
         let doc = RwSignal::new(doc);
         let preset = RwSignal::new(Preset::Recommended);
         let words = RwSignal::new(0usize);
         let report = Memo::new(move |_| {
             words.track();
+            #[cfg(feature = "exercises")]
+            if let Some(e) = exercise {
+                return doc.with(|d| flowguide_practice::grade::feedback(e, d));
+            }
             doc.with(|d| analyse(d, &Config::preset(preset.get())))
         });
         // A workflow in a language whose word list this bundle leaves out: fetch it, once.
@@ -154,6 +170,7 @@ impl Sandbox {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             preset,
+            exercise,
             report,
             words,
             save: RwSignal::new(SaveState::Saved),

@@ -125,6 +125,16 @@ pub struct Drawing {
 /// Draws the diagram as one standalone SVG (with its own styles) from an analysis the caller
 /// already has. Every id in it starts with `ids`, so several drawings can share a page.
 pub fn draw(g: &Graph, markers: &Markers, ids: &str) -> String {
+    joined(g, markers, ids, STYLE)
+}
+
+/// The same drawing without its own styles, for a page whose stylesheet styles its classes (a
+/// strict Content Security Policy refuses styles inside the markup).
+pub fn draw_in_page(g: &Graph, markers: &Markers, ids: &str) -> String {
+    joined(g, markers, ids, "")
+}
+
+fn joined(g: &Graph, markers: &Markers, ids: &str, style: &str) -> String {
     let d = drawing(g, markers, ids, &Options::default());
     let ids = escape(ids);
     let mut out = Svg(String::new());
@@ -142,7 +152,7 @@ pub fn draw(g: &Graph, markers: &Markers, ids: &str) -> String {
         .s("-title\">")
         .esc(&d.title)
         .s("</title>")
-        .s(STYLE);
+        .s(style);
     for part in &d.parts {
         out.s(part);
     }
