@@ -9,7 +9,7 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // axe is injected as an inline script, which the site's Content Security Policy rightly refuses;
 // the policy itself is tested in csp.spec.mjs.
 test.use({ bypassCSP: true });
-const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "learn/designing-a-good-workflow", "reference/glossary", "reference/rules", "reference/rules/empty-handoff", "sandbox", "embed/sandbox", "nope"];
+const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "learn/designing-a-good-workflow", "reference/glossary", "reference/rules", "reference/rules/empty-handoff", "sandbox", "embed/sandbox", "nope", "exercises", "exercises/expense-reimbursement", "practice/classify"];
 
 for (const scheme of ["light", "dark"]) {
   for (const path of pages) {
@@ -89,4 +89,47 @@ for (const scheme of ["light", "dark"]) {
       }
     });
   }
+}
+
+// The practice pages at work: an exercise with its hand-in open and the model answer revealed,
+// on a wide screen and a phone; the drill half done, with an explanation and a wrong try showing.
+for (const scheme of ["light", "dark"]) {
+  for (const [label, viewport] of [["360 px", { width: 360, height: 740 }], ["desktop", { width: 1280, height: 800 }]]) {
+    test(`an exercise with the model answer revealed has no violations at ${label} (${scheme})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("exercises/software-bug-triage");
+      await expect(page.locator("#ex-verdict")).toBeVisible();
+      await page.click("#ex-check");
+      await page.click("#ex-reveal");
+      await expect(page.locator(".compare-table")).toBeVisible();
+      await page.locator(".hand-in summary").click();
+      await page.click("#ex-hand-in-make-link");
+      await expect(page.locator("#ex-hand-in-link")).toBeVisible();
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    });
+  }
+  test(`the drill half done has no violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("practice/classify");
+    await expect(page.locator("#drill-question")).toBeVisible();
+    const drill = JSON.parse(await page.locator("#drill-data").textContent());
+    const kinds = ["task", "workflow", "project", "process"];
+    for (let n = 0; n < 5; n++) {
+      const text = await page.locator("#drill-text").textContent();
+      const kind = drill.items.find((i) => i.text === text).kind;
+      await page.keyboard.press(String(kinds.indexOf(kind) + 1));
+      await page.keyboard.press("Enter");
+    }
+    const text = await page.locator("#drill-text").textContent();
+    const kind = drill.items.find((i) => i.text === text).kind;
+    await page.keyboard.press(String(((kinds.indexOf(kind) + 1) % 4) + 1));
+    await page.keyboard.press(String(kinds.indexOf(kind) + 1));
+    await expect(page.locator(".drill-explanation")).toBeVisible();
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  });
 }

@@ -58,11 +58,12 @@ test("the comparison lesson has its side-by-side table", async ({ page }) => {
   }
 });
 
-test("the exercises page says honestly that it is not ready", async ({ page }) => {
-  for (const route of ["exercises"]) {
+test("the practice pages exist: the list of exercises, each exercise, a linked exercise and the drill", async ({ page }) => {
+  for (const route of ["exercises", "exercises/expense-reimbursement", "exercises/link", "practice/classify"]) {
     await page.goto(route);
-    await pageReady(page);
-    await expect(page.locator(".eyebrow")).toHaveText("Not ready yet");
+    await expect(page.locator("#page-title")).toBeVisible();
+    await expect(page.locator(".app-root[data-mounted]").first()).toBeAttached();
+    await expect(page.locator("meta[name=flowguide-bundle]")).toHaveAttribute("content", "studio");
   }
 });
 

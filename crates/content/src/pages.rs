@@ -337,7 +337,7 @@ impl Chrome {
                 "<div class=\"exercise-page\"><header class=\"exercise-intro\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · {facts}</p>",
                 "<h1 id=\"page-title\" tabindex=\"-1\">{title}</h1>",
                 "<p class=\"progress-badge\" data-progress=\"{id}\" data-state=\"not-started\">Not started</p></header>",
-                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\">{scenario}</section>",
+                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\" tabindex=\"0\">{scenario}</section>",
                 "<div class=\"app-root\" data-mount=\"exercise\" data-scope=\"ex\" data-storage-key=\"flowguide-exercise-{id}\" data-exercise=\"exercise-data\">",
                 "<p class=\"loading needs-script\" role=\"status\">Loading the sandbox…</p>",
                 "<p class=\"notice without-script\">The sandbox runs in your browser and needs JavaScript. Turn JavaScript on and reload the page to work on this exercise.</p>",
@@ -352,6 +352,29 @@ impl Chrome {
         )
     }
 
+    /// `<main>` of `/practice/classify`: the drill's introduction, its items as JSON data, and
+    /// the element the studio mounts the drill into.
+    pub fn drill_main(&self, drill: &flowguide_practice::drill::Drill) -> String {
+        let data = serde_json::to_string(drill)
+            .expect("a drill serialises")
+            .replace('<', "\\u003c");
+        format!(
+            concat!(
+                "<div class=\"drill-page\"><header class=\"page-header\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · drill</p>",
+                "<h1 id=\"page-title\" tabindex=\"-1\">Task, workflow, project or process?</h1>",
+                "<p class=\"lede\">Read a short description of some work and decide which of the four it is. A round has ten descriptions. After each answer you see why, with the words that decide it; a wrong answer can be tried again.</p>",
+                "<p class=\"hint\">From the keyboard: press 1, 2, 3 or 4 to answer, and Enter to go on.</p></header>",
+                "<div class=\"app-root\" data-mount=\"drill\" data-scope=\"drill\" data-drill=\"drill-data\">",
+                "<p class=\"loading needs-script\" role=\"status\">Loading the drill…</p>",
+                "<p class=\"notice without-script\">The drill runs in your browser and needs JavaScript. Turn JavaScript on and reload the page; the <a href=\"{lesson}\">lesson on tasks, workflows, projects and processes</a> works without it.</p>",
+                "</div></div><script type=\"application/json\" id=\"drill-data\">{data}</script>"
+            ),
+            list = self.href("exercises"),
+            lesson = self.href("learn/workflow-task-project-process"),
+            data = data,
+        )
+    }
+
     /// `<main>` of `/exercises/link`: an exercise an instructor wrote, carried in the address's
     /// fragment (`#x1.…`). The studio reads it, shows its scenario and mounts the sandbox.
     pub fn exercise_link_main(&self) -> String {
@@ -360,7 +383,7 @@ impl Chrome {
                 "<div class=\"exercise-page\"><header class=\"exercise-intro\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · from your instructor</p>",
                 "<h1 id=\"page-title\" tabindex=\"-1\">Exercise</h1>",
                 "<p class=\"progress-badge\" data-state=\"not-started\" hidden>Not started</p></header>",
-                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\"></section>",
+                "<div class=\"exercise-layout\"><section class=\"scenario\" id=\"ex-scenario\" aria-label=\"Scenario\" tabindex=\"0\"></section>",
                 "<div class=\"app-root\" data-mount=\"exercise\" data-scope=\"ex\" data-exercise=\"link\">",
                 "<p class=\"loading needs-script\" role=\"status\">Opening the exercise…</p>",
                 "<p class=\"notice without-script\">This exercise travels inside its link and opens in your browser, so it needs JavaScript. Turn JavaScript on and reload the page.</p>",

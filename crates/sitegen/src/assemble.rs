@@ -154,6 +154,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     let site_css = w.asset("site", "css", &read(&style.join("site.css"))?)?;
     let pages_css = w.asset("pages", "css", &read(&style.join("pages.css"))?)?;
     let sandbox_css = w.asset("sandbox", "css", &read(&style.join("sandbox.css"))?)?;
+    let practice_css = w.asset("practice", "css", &read(&style.join("practice.css"))?)?;
     let theme = w.asset("theme", "js", include_bytes!("../assets/theme.js"))?;
     let favicon = w.asset("favicon", "svg", &read(&style.join("favicon.svg"))?)?;
 
@@ -192,7 +193,12 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             // An embed has no site frame, so it does without the frame's and the lessons' styles.
             "reading" => vec![base_css.clone(), site_css.clone(), pages_css.clone()],
             "embed" => vec![base_css.clone(), sandbox_css.clone()],
-            _ => vec![base_css.clone(), site_css.clone(), sandbox_css.clone()],
+            _ => vec![
+                base_css.clone(),
+                site_css.clone(),
+                sandbox_css.clone(),
+                practice_css.clone(),
+            ],
         };
         bundles.insert(
             name.clone(),
@@ -265,7 +271,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             },
         )?;
     }
-    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 8] = [
+    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 9] = [
         (
             "learn",
             "Learn",
@@ -295,6 +301,14 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             "Exercises",
             "Workplace scenarios to turn into workflows, with feedback on what each scenario asks for, and a drill on tasks, workflows, projects and processes.",
             chrome.exercises_main(&practice),
+            bundle("studio")?,
+            true,
+        ),
+        (
+            "practice/classify",
+            "Task, workflow, project or process?",
+            "A drill: decide whether each short description of work is a task, a workflow, a project or a process, with the reason after each answer.",
+            chrome.drill_main(&practice.drill),
             bundle("studio")?,
             true,
         ),

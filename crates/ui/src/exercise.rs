@@ -152,6 +152,7 @@ fn save_progress(id: &str, p: &Progress) -> Result<(), String> {
 
 /// Fills in every progress badge of the list of exercises.
 pub fn mount_progress(root: &web_sys::HtmlElement) {
+    let _ = root.set_attribute("data-mounted", "");
     let Ok(list) = root.query_selector_all("[data-progress]") else {
         return;
     };
@@ -419,13 +420,27 @@ fn model_view(sb: Sandbox, e: &'static Exercise) -> El {
                 .child(
                     el("figure")
                         .child(el("figcaption").text("Model answer"))
-                        .child(el("div").class("diagram-frame").inner_html(&model_svg)),
+                        .child(
+                            el("div")
+                                .class("diagram-frame")
+                                .attr("tabindex", "0")
+                                .attr("role", "group")
+                                .attr("aria-label", "The model answer's diagram (scrolls)")
+                                .inner_html(&model_svg),
+                        ),
                 )
                 .child(
-                    el("figure").child(el("figcaption").text("Your workflow")).child(el("div").class("diagram-frame").region(move || {
+                    el("figure").child(el("figcaption").text("Your workflow")).child(
+                        el("div")
+                            .class("diagram-frame")
+                            .attr("tabindex", "0")
+                            .attr("role", "group")
+                            .attr("aria-label", "Your workflow's diagram (scrolls)")
+                            .region(move || {
                         let svg = sb.doc.with(|d| diagram::draw_in_page(&Graph::new(d), &[], &sb.id("yours-svg")));
                         Some(el("div").inner_html(&svg))
-                    })),
+                    }),
+                    ),
                 ),
         )
         .child(

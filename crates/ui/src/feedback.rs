@@ -83,7 +83,7 @@ pub fn feedback_panel(sb: Sandbox) -> El {
                 .class("feedback-head")
                 .child(el("h2").id(&sb.id("feedback-title")).text("Feedback"))
                 // In an exercise, the exercise sets how strict the feedback is.
-                .child_opt(sb.exercise.is_none().then(|| {
+                .child_opt(sb.exercise().is_none().then(|| {
                     el("div")
                         .class("field preset")
                         .child(el("label").attr("for", &sb.id("preset")).text("Feedback level"))

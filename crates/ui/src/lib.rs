@@ -11,6 +11,8 @@
 
 pub mod diagram;
 pub mod dom;
+#[cfg(feature = "exercises")]
+pub mod drill;
 pub mod editor;
 #[cfg(feature = "exercises")]
 pub mod exercise;
@@ -173,6 +175,13 @@ pub fn mount_all() {
             continue;
         }
         #[cfg(feature = "exercises")]
+        if what == "drill" {
+            let data = el.get_attribute("data-drill").unwrap_or_default();
+            let prefix = el.get_attribute("data-scope").unwrap_or_else(|| "drill".into());
+            drill::mount(el, &prefix, &data);
+            continue;
+        }
+        #[cfg(feature = "exercises")]
         let exercise_data = (what == "exercise").then(|| el.get_attribute("data-exercise").unwrap_or_default());
         #[cfg(not(feature = "exercises"))]
         let exercise_data: Option<String> = None;
@@ -221,6 +230,7 @@ pub fn sandbox_parts(
     links: bool,
     exercise: Option<&'static flowguide_practice::Exercise>,
 ) -> (Sandbox, El) {
+    let exercise = if cfg!(feature = "exercises") { exercise } else { None };
     let blank = move || exercise.map_or_else(blank, |e| e.starting_workflow());
     // What was saved, then what the address carries.
     let loaded = storage::load(scope.storage_key);
@@ -417,7 +427,7 @@ fn toolbar(sb: Sandbox) -> (El, El) {
     };
     // One press starts from a choice: the whole workflow is replaced, as one undoable edit.
     let start_from = move |key: &'static str| {
-        let (doc, what) = match (EXAMPLES.iter().find(|e| e.key == key), sb.exercise) {
+        let (doc, what) = match (EXAMPLES.iter().find(|e| e.key == key), sb.exercise()) {
             (Some(e), _) => (e.doc(), format!("the example “{}”", e.title)),
             (None, Some(e)) if key == "exercise" => {
                 (e.starting_workflow(), "the exercise's starting point".to_string())
@@ -475,7 +485,7 @@ fn toolbar(sb: Sandbox) -> (El, El) {
                     })
                     .child(choice("blank", "A blank workflow".into()))
                     // In an exercise: its own starting point, not the sandbox's examples.
-                    .children(match sb.exercise {
+                    .children(match sb.exercise() {
                         Some(_) => vec![choice("exercise", "The exercise's starting point".into())],
                         None => EXAMPLES
                             .iter()

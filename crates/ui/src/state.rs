@@ -184,6 +184,16 @@ impl Sandbox {
         }
     }
 
+    /// The exercise being worked on, if any. Always `None` without the `exercises` feature, so a
+    /// bundle without it (the embed) compiles none of the exercise code.
+    pub fn exercise(&self) -> Option<&'static flowguide_practice::Exercise> {
+        if cfg!(feature = "exercises") {
+            self.exercise
+        } else {
+            None
+        }
+    }
+
     /// Brings a part into view: its tab on a phone, the side panel's choice on a wide screen.
     pub fn show(&self, pane: Pane) {
         self.editing.set(pane == Pane::Edit);
