@@ -375,6 +375,27 @@ impl Chrome {
         )
     }
 
+    /// `<main>` of `/instructor/grade`: grading a class in the browser, with every built-in
+    /// exercise as JSON data to grade against.
+    pub fn grade_main(&self, exercises: &[flowguide_practice::Exercise]) -> String {
+        let data = serde_json::to_string(exercises)
+            .expect("exercises serialise")
+            .replace('<', "\\u003c");
+        format!(
+            concat!(
+                "<div class=\"grade-page\"><header class=\"page-header\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · for instructors</p>",
+                "<h1 id=\"page-title\" tabindex=\"-1\">Grade a class</h1>",
+                "<p class=\"lede\">Choose the exercise, then add the work your learners handed in. Everything happens in this browser: no file is uploaded anywhere, and closing the page forgets the list.</p></header>",
+                "<div class=\"app-root\" data-mount=\"grade\" data-scope=\"grade\" data-exercises=\"grade-exercises\">",
+                "<p class=\"loading needs-script\" role=\"status\">Loading the grading tools…</p>",
+                "<p class=\"notice without-script\">Grading runs in your browser and needs JavaScript. Turn JavaScript on and reload the page, or use the command-line checker.</p>",
+                "</div></div><script type=\"application/json\" id=\"grade-exercises\">{data}</script>"
+            ),
+            list = self.href("exercises"),
+            data = data,
+        )
+    }
+
     /// `<main>` of `/exercises/link`: an exercise an instructor wrote, carried in the address's
     /// fragment (`#x1.…`). The studio reads it, shows its scenario and mounts the sandbox.
     pub fn exercise_link_main(&self) -> String {

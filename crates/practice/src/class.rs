@@ -104,3 +104,94 @@ pub fn tally(rows: &[Row]) -> (usize, usize, usize) {
         Err(_) => (p, f, b + 1),
     })
 }
+
+/// What the class table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    Learner,
+    File,
+    Score,
+    Passed,
+}
+
+impl Row {
+    /// The learner's name, or "" for a plain workflow file or a broken one.
+    pub fn learner(&self) -> &str {
+        self.outcome.as_ref().map_or("", |(w, _)| w.learner.as_str())
+    }
+
+    pub fn score(&self) -> Option<u32> {
+        self.outcome.as_ref().ok().map(|(_, g)| g.score)
+    }
+}
+
+/// The order to show `rows` in: their indexes, sorted by `by` (names case-insensitively, ties
+/// by file name); files that could not be read come last either way, so they are never lost
+/// from view at the bottom of a long list.
+pub fn order(rows: &[Row], by: SortBy, ascending: bool) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..rows.len()).collect();
+    let name = |s: &str| s.to_lowercase();
+    idx.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        let broken = ra.outcome.is_err().cmp(&rb.outcome.is_err());
+        let key = match by {
+            SortBy::Learner => name(ra.learner()).cmp(&name(rb.learner())),
+            SortBy::File => std::cmp::Ordering::Equal,
+            SortBy::Score => ra.score().cmp(&rb.score()),
+            SortBy::Passed => {
+                let p = |r: &Row| r.outcome.as_ref().is_ok_and(|(_, g)| g.passed);
+                p(ra).cmp(&p(rb))
+            }
+        };
+        let key = if ascending { key } else { key.reverse() };
+        broken.then(key).then_with(|| name(&ra.file).cmp(&name(&rb.file)))
+    });
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+    use crate::submission::Submission;
+
+    fn class() -> (Exercise, Vec<Row>) {
+        let e = builtin::get("expense-reimbursement").unwrap();
+        let file = |learner: &str, doc: &flowguide_engine::workflow::WorkflowDoc| {
+            Submission::new(&e, learner, "2026-12-02T14:03:00Z", doc.clone()).to_json()
+        };
+        let rows = vec![
+            Row::grade(&e, "b.json", &file("bea", e.model.as_ref().unwrap())),
+            Row::grade(&e, "a.json", "{ broken"),
+            Row::grade(&e, "c.json", &file("Ana", e.start.as_ref().unwrap())),
+            Row::grade(&e, "d.json", &file("carl", e.model.as_ref().unwrap())),
+        ];
+        (e, rows)
+    }
+
+    #[test]
+    fn rows_sort_with_broken_files_last() {
+        let (_, rows) = class();
+        assert_eq!(order(&rows, SortBy::Learner, true), [2, 0, 3, 1]);
+        assert_eq!(order(&rows, SortBy::Learner, false), [3, 0, 2, 1]);
+        assert_eq!(order(&rows, SortBy::Score, true), [2, 0, 3, 1]);
+        assert_eq!(order(&rows, SortBy::Score, false), [0, 3, 2, 1]);
+        assert_eq!(order(&rows, SortBy::File, true), [0, 2, 3, 1]);
+        assert_eq!(order(&rows, SortBy::Passed, false), [0, 3, 2, 1]);
+    }
+
+    #[test]
+    fn the_csv_names_broken_files_and_counts() {
+        let (e, rows) = class();
+        let out = csv(&e, &rows);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines[0], COLUMNS.join(","));
+        assert!(lines[1].starts_with("b.json,bea,expense-reimbursement,1,100,yes,good,"));
+        assert!(
+            lines[2].starts_with("a.json,,,,,,,,,,,,\"This file could not be read: line 1, column 3:"),
+            "{}",
+            lines[2]
+        );
+        assert_eq!(tally(&rows), (2, 1, 1));
+    }
+}

@@ -157,8 +157,19 @@ pub fn read(text: &str) -> Result<Work, ParseError> {
         line: None,
         column: None,
     })?;
-    let s: Submission = serde_json::from_value(value)
-        .map_err(|e| plain_error(format!("the submission does not fit its format: {}", plain(&e))))?;
+    // The rest, read from the text itself (reading it from the `Value` would instantiate a
+    // second reader of every type in a workflow, which the browser bundles would carry).
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Head {
+        exercise: ExerciseRef,
+        #[serde(default)]
+        learner: String,
+        #[serde(default)]
+        submitted_at: String,
+    }
+    drop(value);
+    let s: Head = serde_json::from_str(text).map_err(|e| json_error(text, &e, "submission"))?;
     if !exercise::is_id(&s.exercise.id) {
         return fail(format!(
             "the submission's exercise id “{}” is not an exercise id",
@@ -174,12 +185,6 @@ pub fn read(text: &str) -> Result<Work, ParseError> {
         submitted_at: s.submitted_at,
         doc,
     })
-}
-
-/// serde's message for a value (no position: it was read from a value, not text).
-fn plain(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    text.replace('`', "")
 }
 
 #[cfg(test)]

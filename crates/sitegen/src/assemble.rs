@@ -271,7 +271,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             },
         )?;
     }
-    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 9] = [
+    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 10] = [
         (
             "learn",
             "Learn",
@@ -309,6 +309,14 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             "Task, workflow, project or process?",
             "A drill: decide whether each short description of work is a task, a workflow, a project or a process, with the reason after each answer.",
             chrome.drill_main(&practice.drill),
+            bundle("studio")?,
+            true,
+        ),
+        (
+            "instructor/grade",
+            "Grade a class",
+            "Grade a whole class's exercise submissions in the browser, with nothing uploaded: a table of scores and feedback, and a CSV for the gradebook.",
+            chrome.grade_main(&practice.exercises),
             bundle("studio")?,
             true,
         ),

@@ -87,18 +87,31 @@ fn flowguide_crates_depend_one_way() {
             ]),
         ),
         ("flowguide-shell", set(&["flowguide-text", "flowguide-search"])),
-        ("flowguide-ui", set(&["flowguide-text", "flowguide-engine", "flowguide-practice"])),
+        (
+            "flowguide-ui",
+            set(&["flowguide-text", "flowguide-engine", "flowguide-practice"]),
+        ),
         (
             "flowguide-reading",
             set(&["flowguide-shell", "flowguide-search", "flowguide-text"]),
         ),
         (
             "flowguide-studio",
-            set(&["flowguide-ui", "flowguide-engine", "flowguide-practice", "flowguide-text"]),
+            set(&[
+                "flowguide-ui",
+                "flowguide-engine",
+                "flowguide-practice",
+                "flowguide-text",
+            ]),
         ),
         (
             "flowguide-embed",
-            set(&["flowguide-ui", "flowguide-engine", "flowguide-practice", "flowguide-text"]),
+            set(&[
+                "flowguide-ui",
+                "flowguide-engine",
+                "flowguide-practice",
+                "flowguide-text",
+            ]),
         ),
         (
             "flowguide-cli",

@@ -266,7 +266,8 @@ mod tests {
 
         #[test]
         fn plain_words_come_through_unchanged(words in proptest::collection::vec("[A-Za-zé0-9,.]{1,10}", 1..20)) {
-            let text = words.join(" ");
+            // A first word of digits and a full stop would start a numbered list ("1. …").
+            let text = format!("W{}", words.join(" "));
             prop_assert_eq!(blocks(&text), format!("<p>{}</p>", escape(&text)));
         }
     }

@@ -18,6 +18,8 @@ pub mod editor;
 pub mod exercise;
 pub mod feedback;
 pub mod files;
+#[cfg(feature = "exercises")]
+pub mod grade;
 pub mod layout;
 pub mod state;
 pub mod storage;
@@ -172,6 +174,13 @@ pub fn mount_all() {
         #[cfg(feature = "exercises")]
         if what == "progress" {
             exercise::mount_progress(&el);
+            continue;
+        }
+        #[cfg(feature = "exercises")]
+        if what == "grade" {
+            let data = el.get_attribute("data-exercises").unwrap_or_default();
+            let prefix = el.get_attribute("data-scope").unwrap_or_else(|| "grade".into());
+            grade::mount(el, &prefix, &data);
             continue;
         }
         #[cfg(feature = "exercises")]
