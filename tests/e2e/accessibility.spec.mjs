@@ -9,7 +9,7 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // axe is injected as an inline script, which the site's Content Security Policy rightly refuses;
 // the policy itself is tested in csp.spec.mjs.
 test.use({ bypassCSP: true });
-const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "learn/designing-a-good-workflow", "reference/glossary", "reference/rules", "reference/rules/empty-handoff", "sandbox", "embed/sandbox", "nope", "exercises", "exercises/expense-reimbursement", "practice/classify", "instructor/grade"];
+const pages = ["./", "learn/what-is-a-workflow", "learn/workflow-task-project-process", "learn/designing-a-good-workflow", "reference/glossary", "reference/rules", "reference/rules/empty-handoff", "sandbox", "embed/sandbox", "nope", "exercises", "exercises/expense-reimbursement", "practice/classify", "instructor/grade", "instructor"];
 
 for (const scheme of ["light", "dark"]) {
   for (const path of pages) {

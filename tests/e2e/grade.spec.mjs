@@ -1,7 +1,7 @@
-// Grading a class in the browser: a folder of 30 submissions with 2 broken files, sorting, a
-// learner's work opened read-only, the CSV (the checker's, byte for byte), and the whole loop of an
-// exercise written by an instructor: its link opens it for a learner, the learner hands in by a
-// link, and the grading page gives the same score as the checker.
+// The instructor's pages. Grading a class in the browser: a folder of 30 submissions with 2 broken
+// files, sorting, a learner's work opened read-only, the CSV (the checker's, byte for byte). And the
+// whole loop: an instructor writes an exercise, its link opens it for a learner, the learner hands
+// in by a link, and the grading page gives the same score as the checker.
 import { test, expect } from "@playwright/test";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,42 +75,93 @@ test("a folder of 30 submissions with 2 broken files grades into a sortable tabl
   expect(errors).toEqual([]);
 });
 
-test("an instructor's exercise link, a learner's hand-in link, and the same score as the checker", async ({ page, context }) => {
-  test.setTimeout(90_000);
+test("an instructor writes an exercise; its link opens it for a learner, who hands in; grading gives the checker's score", async ({ page, context }) => {
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
-  const base = ex("library-book-reservation");
-  const written = { ...base, id: "my-library", title: "My library exercise", rubric: { ...base.rubric, passMark: 80 } };
-  delete written.model;
-  // The learner opens the exercise from its link, works on it and makes a hand-in link.
-  await page.goto(`exercises/link#${linkOf("x1.", written)}`);
-  await expect(page.locator("#page-title")).toHaveText("My library exercise");
-  await page.locator("#ex-name").fill("My reservations");
-  await page.locator("#ex-name").press("Tab");
-  await page.locator(".hand-in summary").click();
-  await page.locator("#ex-learner").fill("Dana");
-  await page.click("#ex-hand-in-make-link");
-  const handIn = await page.locator("#ex-hand-in-link").inputValue();
+  // The instructor fills in the form.
+  await page.goto("instructor");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator("#author-title").fill("Returning a library book");
+  await expect(page.locator("#author-status")).toContainText("Not ready yet: the exercise has no scenario");
+  await page.locator("#author-scenario").fill("A member brings back a book.\n\n- The **desk assistant** checks it in.\n- The shelver puts it back.");
+  await page.locator("#author-goals").fill("Name who does each step\nSay what each step takes and makes");
+  await page.locator("#author-roles").fill("Desk assistant: librarian, desk staff | the desk assistant checks the book in\nShelver: shelving assistant | the shelver puts it back");
+  await page.locator("#author-artifacts").fill("book: returned book | the member brings back a book");
+  await page.locator("#author-min").fill("3");
+  await page.locator("#author-pass-mark").fill("60");
+  await expect(page.locator("#author-status")).toContainText("Ready. It has no model answer.");
+  await expect(page.locator("#author-preview strong")).toHaveText("desk assistant");
+  const link = await page.locator("#author-link").inputValue();
+  expect(link).toMatch(/\/exercises\/link#x1\.[A-Za-z0-9_-]+$/);
+  await expect(page.locator("#author-embed")).toHaveValue(/^<iframe src="[^"]+exercises\/link#x1\./);
+  // The file the form gives opens back into the form.
+  const download = page.waitForEvent("download");
+  await page.click("#author-download");
+  const file = await (await download).path();
+  const written = JSON.parse(readFileSync(file, "utf8"));
+  expect(written.id).toBe("returning-a-library-book");
+  expect(written.rubric.roles[0]).toEqual({ name: "Desk assistant", synonyms: ["librarian", "desk staff"], says: "the desk assistant checks the book in" });
+  await page.locator("#author-title").fill("Something else");
+  await page.locator("#author-open-file").setInputFiles(file);
+  await expect(page.locator("#author-title")).toHaveValue("Returning a library book");
+  // A learner opens the link, works, and makes a hand-in link.
+  const learner = await context.newPage();
+  await learner.goto(link.replace(/^https?:\/\/[^/]+\//, ""));
+  await expect(learner.locator("#page-title")).toHaveText("Returning a library book");
+  await expect(learner.locator("#ex-scenario strong")).toHaveText("desk assistant");
+  await learner.locator("#ex-name").fill("Book return");
+  await learner.locator("#ex-name").press("Tab");
+  await learner.locator(".hand-in summary").click();
+  await learner.locator("#ex-learner").fill("Dana");
+  await learner.click("#ex-hand-in-make-link");
+  const handIn = await learner.locator("#ex-hand-in-link").inputValue();
   expect(handIn).toMatch(/\/instructor\/grade#s1\./);
-  // The instructor opens the grading page, with the exercise from its link, and pastes the work.
+  // The instructor grades it, with the exercise from its link.
   const teacher = await context.newPage();
   await teacher.goto("instructor/grade");
-  await teacher.locator("#grade-exercise-link").fill(`https://example.org/exercises/link#${linkOf("x1.", written)}`);
+  await teacher.locator("#grade-exercise-link").fill(link);
   await teacher.click("#grade-exercise-open");
-  await expect(teacher.locator("#grade-exercise-summary")).toContainText("“My library exercise” (my-library, revision 1)");
+  await expect(teacher.locator("#grade-exercise-summary")).toContainText("“Returning a library book” (returning-a-library-book, revision 1)");
   await teacher.locator("#grade-links").fill(handIn);
   await teacher.click("#grade-add-links");
   await expect(teacher.locator("#grade-table tbody tr")).toHaveCount(1);
   const row = teacher.locator("#grade-table tbody tr").first();
   await expect(row.locator("th")).toHaveText("Dana");
   const score = Number(await row.locator("td").nth(1).textContent());
-  // The checker, with the same exercise link and the same hand-in link.
-  const cli = checker("--exercise", linkOf("x1.", written), "--format", "csv", handIn.slice(handIn.indexOf("#") + 1));
+  const cli = checker("--exercise", link, "--format", "csv", handIn.slice(handIn.indexOf("#") + 1));
   expect(Number(cli.trim().split("\r\n")[1].split(",")[4])).toBe(score);
-  // Opening the hand-in link itself adds the work (and picks a built-in exercise when it is one).
+  // Opening the hand-in link itself adds the work to the grading page.
   const other = await context.newPage();
   await other.goto(handIn.replace(/^https?:\/\/[^/]+\//, ""));
-  await expect(other.locator("#grade-table tbody tr")).toHaveCount(1);
   await expect(other.locator("#grade-table tbody tr th")).toHaveText("Dana");
+  // And the exercise link opens back into the form.
+  const again = await context.newPage();
+  await again.goto("instructor#" + link.split("#")[1]);
+  await expect(again.locator("#author-title")).toHaveValue("Returning a library book");
+  await expect(again.locator("#author-roles")).toHaveValue(/^Desk assistant: librarian, desk staff \| the desk assistant checks the book in/);
+  expect(errors).toEqual([]);
+});
+
+test("the form's model answer is checked against its own rubric, and script in any field stays text", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.addInitScript(() => (window.__ran = 0));
+  const payload = `<img src=x onerror="window.__ran++"><script>window.__ran++</script>`;
+  await page.goto("instructor");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  for (const f of ["title", "field", "summary", "scenario", "goals", "decision-says"]) await page.locator(`#author-${f}`).fill(payload);
+  await page.locator("#author-roles").fill(`${payload}: ${payload} | ${payload}`);
+  await expect(page.locator("#author-preview")).toContainText(payload);
+  await expect(page.locator("#author-status")).toContainText("Ready.");
+  // A model answer that misses the expected role does not pass, and the form says so.
+  await page.locator(".author-sandbox > summary").nth(1).click();
+  await page.locator("#author-model-name").fill("A model");
+  await expect(page.locator("#author-status")).toContainText("The model answer does not pass its own rubric yet");
+  await page.locator("#author-overrides").fill("no-such-rule: off");
+  await expect(page.locator("#author-status")).toContainText("“no-such-rule”, which is not one of Flowguide's rules");
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__ran)).toBe(0);
   expect(errors).toEqual([]);
 });
 

@@ -59,7 +59,7 @@ test("the comparison lesson has its side-by-side table", async ({ page }) => {
 });
 
 test("the practice pages exist: the list of exercises, each exercise, a linked exercise and the drill", async ({ page }) => {
-  for (const route of ["exercises", "exercises/expense-reimbursement", "exercises/link", "practice/classify", "instructor/grade"]) {
+  for (const route of ["exercises", "exercises/expense-reimbursement", "exercises/link", "practice/classify", "instructor/grade", "instructor"]) {
     await page.goto(route);
     await expect(page.locator("#page-title")).toBeVisible();
     await expect(page.locator(".app-root[data-mounted]").first()).toBeAttached();

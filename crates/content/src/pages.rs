@@ -375,6 +375,23 @@ impl Chrome {
         )
     }
 
+    /// `<main>` of `/instructor`: writing an exercise.
+    pub fn author_main(&self) -> String {
+        format!(
+            concat!(
+                "<div class=\"author-page\"><header class=\"page-header\"><p class=\"eyebrow\"><a href=\"{list}\">Exercises</a> · for instructors</p>",
+                "<h1 id=\"page-title\" tabindex=\"-1\">Write an exercise</h1>",
+                "<p class=\"lede\">Describe a situation from real work and what a good workflow for it needs. You get a link that carries the whole exercise, to send to your learners; nothing is stored on a server. To grade their work, use <a href=\"{grade}\">Grade a class</a>.</p></header>",
+                "<div class=\"app-root\" data-mount=\"author\" data-scope=\"author\">",
+                "<p class=\"loading needs-script\" role=\"status\">Loading the form…</p>",
+                "<p class=\"notice without-script\">Writing an exercise happens in your browser and needs JavaScript. Turn JavaScript on and reload the page, or write the exercise file by hand (its format is described in the project's documentation).</p>",
+                "</div></div>"
+            ),
+            list = self.href("exercises"),
+            grade = self.href("instructor/grade"),
+        )
+    }
+
     /// `<main>` of `/instructor/grade`: grading a class in the browser, with every built-in
     /// exercise as JSON data to grade against.
     pub fn grade_main(&self, exercises: &[flowguide_practice::Exercise]) -> String {

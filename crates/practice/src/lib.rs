@@ -8,6 +8,7 @@
 //! the DOM, files or the terminal. The browser's grading page and the command-line checker both
 //! call [`grade::grade`], so they give the same verdict on the same work.
 
+pub mod authoring;
 pub mod builtin;
 pub mod class;
 pub mod compare;

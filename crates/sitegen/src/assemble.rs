@@ -271,7 +271,7 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             },
         )?;
     }
-    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 10] = [
+    let fixed: [(&str, &str, &str, String, &BundleFiles, bool); 11] = [
         (
             "learn",
             "Learn",
@@ -309,6 +309,14 @@ pub fn run(o: &Options) -> Result<String, Errors> {
             "Task, workflow, project or process?",
             "A drill: decide whether each short description of work is a task, a workflow, a project or a process, with the reason after each answer.",
             chrome.drill_main(&practice.drill),
+            bundle("studio")?,
+            true,
+        ),
+        (
+            "instructor",
+            "Write an exercise",
+            "Write a workflow exercise for your class: a scenario, a rubric and a model answer, shared as a link that carries the whole exercise.",
+            chrome.author_main(),
             bundle("studio")?,
             true,
         ),

@@ -298,7 +298,7 @@ fn part(sb: Sandbox, name: &str, title: &str, hint: Option<&str>) -> El {
     let heading = sb.id(name);
     el("section")
         .class("ed-part")
-        .attr("aria-labelledby", &heading)
+        .attr("aria-labelledby", sb.scope.labelled_by(&heading).as_ref())
         .child(el("h2").id(&heading).text(title))
         .child_opt(hint.map(|h| el("p").class("hint").text(h)))
 }

@@ -311,9 +311,9 @@ fn grade_view(scope: Scope, built_in: &'static [Exercise]) -> El {
                 )
                 .child(button("button", "Add these links", move |_| add_links()).id(&id("add-links"))),
         )
-        .child(el("p").class("notice notice-problem").attr("role", "alert").when(
+        .child(el("div").attr("role", "alert").when(
             move || !problem.with(String::is_empty),
-            move || el("span").text_with(move || problem.get()),
+            move || el("p").class("notice notice-problem").text_with(move || problem.get()),
         ));
     let head = move |label: &'static str, by: u32| {
         el("th")

@@ -9,6 +9,8 @@
 //! Architecture invariant: the ui crate knows nothing of lessons, search or the site's frame, and
 //! never draws a page's title or navigation: pages are written at build time.
 
+#[cfg(feature = "exercises")]
+pub mod author;
 pub mod diagram;
 pub mod dom;
 #[cfg(feature = "exercises")]
@@ -174,6 +176,12 @@ pub fn mount_all() {
         #[cfg(feature = "exercises")]
         if what == "progress" {
             exercise::mount_progress(&el);
+            continue;
+        }
+        #[cfg(feature = "exercises")]
+        if what == "author" {
+            let prefix = el.get_attribute("data-scope").unwrap_or_else(|| "author".into());
+            author::mount(el, &prefix);
             continue;
         }
         #[cfg(feature = "exercises")]
@@ -360,6 +368,12 @@ pub fn sandbox_parts(
     layout::watch_narrow(sb);
     let (bar, share_box) = toolbar(sb);
     let main = work_area(sb);
+    // The words that tell this sandbox's landmarks from another's (see `Scope::labelled`).
+    let root = match scope.label {
+        _ if !cfg!(feature = "exercises") => root,
+        "" => root,
+        label => root.child(el("span").id(&scope.id("label")).class("visually-hidden").text(label)),
+    };
     let root = root
         .child(bar)
         .child(share_box)

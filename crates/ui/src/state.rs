@@ -41,6 +41,9 @@ pub enum SaveState {
 pub struct Scope {
     prefix: &'static str,
     pub storage_key: &'static str,
+    /// Words that tell this sandbox's parts from another's on the same page ("the model
+    /// answer"): added to the names of its landmarks. Empty for a page's only sandbox.
+    pub label: &'static str,
 }
 
 impl Scope {
@@ -55,7 +58,34 @@ impl Scope {
         Scope {
             prefix: Box::leak(clean.into_boxed_str()),
             storage_key: Box::leak(storage_key.to_string().into_boxed_str()),
+            label: "",
         }
+    }
+
+    /// A scope whose landmarks' names end with `label`, for one of several sandboxes on a page.
+    pub fn labelled(prefix: &str, storage_key: &str, label: &str) -> Scope {
+        Scope {
+            label: Box::leak(label.to_string().into_boxed_str()),
+            ..Scope::new(prefix, storage_key)
+        }
+    }
+
+    /// What a landmark's `aria-labelledby` holds: its heading's id, and the sandbox's label when
+    /// it has one.
+    #[cfg(feature = "exercises")]
+    pub fn labelled_by(&self, heading: &str) -> String {
+        if self.label.is_empty() {
+            heading.to_string()
+        } else {
+            format!("{heading} {}", self.id("label"))
+        }
+    }
+
+    /// Without the `exercises` feature no page has several labelled sandboxes: the heading alone.
+    #[cfg(not(feature = "exercises"))]
+    #[inline(always)]
+    pub fn labelled_by<'a>(&self, heading: &'a str) -> &'a str {
+        heading
     }
 
     /// The id of this sandbox's element `name`: `wf-share-url`.
