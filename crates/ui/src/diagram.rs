@@ -373,7 +373,10 @@ pub fn diagram(sb: Sandbox) -> El {
     el("section")
         .class("diagram")
         .id(&sb.id("diagram"))
-        .attr("aria-labelledby", sb.scope.labelled_by(&sb.id("diagram-heading")).as_ref())
+        .attr(
+            "aria-labelledby",
+            sb.scope.labelled_by(&sb.id("diagram-heading")).as_ref(),
+        )
         .child(
             el("div")
                 .class("diagram-head")

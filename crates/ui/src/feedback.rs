@@ -77,7 +77,10 @@ pub fn feedback_panel(sb: Sandbox) -> El {
     el("section")
         .class("feedback")
         .id(&sb.id("feedback"))
-        .attr("aria-labelledby", sb.scope.labelled_by(&sb.id("feedback-title")).as_ref())
+        .attr(
+            "aria-labelledby",
+            sb.scope.labelled_by(&sb.id("feedback-title")).as_ref(),
+        )
         .child(
             el("div")
                 .class("feedback-head")
