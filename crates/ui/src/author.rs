@@ -7,7 +7,6 @@
 
 use flowguide_engine::feedback::Preset;
 use flowguide_engine::workflow::edit::is_blank;
-use flowguide_engine::workflow::parse::MAX_BYTES;
 use flowguide_practice::authoring::{
     id_from_title, read_expected, read_lines, read_overrides, write_expected, write_overrides,
 };
@@ -18,6 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{button, el, option, target_value, El};
+use super::exercise::{read_exercise_file, read_exercise_link};
 use super::state::Scope;
 use super::{files, zlib};
 
@@ -121,14 +121,6 @@ pub fn mount(root: web_sys::HtmlElement, prefix: &str) {
     let _ = root.set_attribute("data-mounted", "");
     let scope = Scope::new(prefix, DRAFT);
     super::dom::mount(&root, move || author_view(scope));
-}
-
-async fn read_exercise_link(text: &str) -> Result<Exercise, String> {
-    let bytes = link::unpack(Kind::Exercise, text).map_err(|e| e.to_string())?;
-    let json = zlib::decompress(&bytes, MAX_BYTES)
-        .await
-        .map_err(|_| link::LinkError::Damaged.to_string())?;
-    link::open_exercise(json).map_err(|e| e.to_string())
 }
 
 fn author_view(scope: Scope) -> El {
@@ -402,10 +394,7 @@ fn author_view(scope: Scope) -> El {
         };
         open_handle.set_value("");
         leptos::task::spawn_local(async move {
-            match files::read_text(&f, MAX_BYTES)
-                .await
-                .and_then(|t| exercise::parse(&t).map_err(|e| e.to_string()))
-            {
+            match read_exercise_file(&f).await {
                 Ok(e) => load(e, &f.name()),
                 Err(e) => notice.set(format!(
                     "{} could not be opened: {e}. The form has not changed.",

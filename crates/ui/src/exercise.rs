@@ -73,13 +73,26 @@ pub fn mount(root: web_sys::HtmlElement, prefix: String, data: String) {
     });
 }
 
-async fn read_link(hash: &str) -> Result<Exercise, String> {
-    let zlib_bytes = link::unpack(Kind::Exercise, hash).map_err(|e| e.to_string())?;
+/// The exercise an exercise link carries (the payload, or an address ending in one): what the
+/// exercise page, the instructor's form and the grading page all open.
+pub(crate) async fn read_exercise_link(text: &str) -> Result<Exercise, String> {
+    let zlib_bytes = link::unpack(Kind::Exercise, text).map_err(|e| e.to_string())?;
     let json = zlib::decompress(&zlib_bytes, MAX_BYTES).await.map_err(|f| match f {
         zlib::Failure::Unsupported => "This browser is too old to open exercise links.".to_string(),
         _ => link::LinkError::Damaged.to_string(),
     })?;
-    let e = link::open_exercise(json).map_err(|e| e.to_string())?;
+    link::open_exercise(json).map_err(|e| e.to_string())
+}
+
+/// The exercise in a chosen file.
+pub(crate) async fn read_exercise_file(file: &web_sys::File) -> Result<Exercise, String> {
+    let text = files::read_text(file, MAX_BYTES).await?;
+    exercise::parse(&text).map_err(|e| e.to_string())
+}
+
+/// An exercise link for this page, whose starting workflow must also fit the sandbox.
+async fn read_link(hash: &str) -> Result<Exercise, String> {
+    let e = read_exercise_link(hash).await?;
     if let Some(doc) = &e.start {
         flowguide_engine::workflow::edit::fits_sandbox(doc)?;
     }

@@ -11,12 +11,13 @@ use flowguide_engine::workflow::parse::MAX_BYTES;
 use flowguide_practice::class::{self, order, Row, SortBy};
 use flowguide_practice::link::{self, Kind};
 use flowguide_practice::submission::{self, Work};
-use flowguide_practice::{exercise, Exercise};
+use flowguide_practice::Exercise;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{button, el, option, target_value, El};
 use super::editor::focus_later;
+use super::exercise::{read_exercise_file, read_exercise_link};
 use super::state::Scope;
 use super::{files, zlib};
 
@@ -49,14 +50,6 @@ async fn read_submission_link(text: &str) -> Result<Work, String> {
         .await
         .map_err(|_| link::LinkError::Damaged.to_string())?;
     link::open_submission(json).map_err(|e| e.to_string())
-}
-
-async fn read_exercise_link(text: &str) -> Result<Exercise, String> {
-    let bytes = link::unpack(Kind::Exercise, text).map_err(|e| e.to_string())?;
-    let json = zlib::decompress(&bytes, MAX_BYTES)
-        .await
-        .map_err(|_| link::LinkError::Damaged.to_string())?;
-    link::open_exercise(json).map_err(|e| e.to_string())
 }
 
 fn grade_view(scope: Scope, built_in: &'static [Exercise]) -> El {
@@ -165,10 +158,7 @@ fn grade_view(scope: Scope, built_in: &'static [Exercise]) -> El {
         };
         exercise_handle.set_value("");
         leptos::task::spawn_local(async move {
-            match files::read_text(&f, MAX_BYTES)
-                .await
-                .and_then(|t| exercise::parse(&t).map_err(|e| e.to_string()))
-            {
+            match read_exercise_file(&f).await {
                 Ok(e) => choose_exercise(e),
                 Err(e) => problem.set(format!(
                     "{} could not be used as the exercise: {e}. The exercise has not changed.",
