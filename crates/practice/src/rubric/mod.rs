@@ -81,11 +81,20 @@ fn scenario_says(says: &str, fallback: String) -> String {
     }
 }
 
+/// What `check` says about the workflow `doc` under the rubric `rubric` (both JSON): its
+/// findings' messages. The checks' own tests and the examples' test read them so.
+#[cfg(test)]
+pub(crate) fn messages(check: &Check, rubric: &str, doc: &str) -> Vec<String> {
+    let rubric: Rubric = serde_json::from_str(rubric).unwrap();
+    let doc = flowguide_engine::workflow::parse(doc).unwrap();
+    let mut out = Vec::new();
+    (check.run)(&rubric, &Context::new(&doc), &mut out);
+    out.into_iter().map(|d| d.message).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flowguide_engine::feedback::Context;
-    use flowguide_engine::workflow::parse;
 
     fn expected(name: &str, synonyms: &[&str]) -> Expected {
         Expected {
@@ -126,18 +135,15 @@ mod tests {
             assert_eq!(check.id, docs.id);
             assert!(crate::exercise::is_id(check.id));
             assert!(!docs.title.is_empty() && !docs.description.is_empty() && !check.why.is_empty());
-            let rubric: Rubric = serde_json::from_str(docs.rubric).unwrap();
-            let run = |text: &str| {
-                let doc = parse(text).unwrap();
-                let cx = Context::new(&doc);
-                let mut out = Vec::new();
-                (check.run)(&rubric, &cx, &mut out);
-                out
-            };
-            let poor = run(docs.poor);
+            let poor = messages(check, docs.rubric, docs.poor);
             assert!(!poor.is_empty(), "{}: the poor example passes", check.id);
-            assert!(poor.iter().all(|d| !d.message.is_empty()));
-            assert_eq!(run(docs.good), vec![], "{}: the good example has findings", check.id);
+            assert!(poor.iter().all(|m| !m.is_empty()));
+            assert_eq!(
+                messages(check, docs.rubric, docs.good),
+                Vec::<String>::new(),
+                "{}: the good example has findings",
+                check.id
+            );
         }
         // The ids are the files' names.
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rubric");

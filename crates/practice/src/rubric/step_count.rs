@@ -56,14 +56,9 @@ fn run(rubric: &Rubric, cx: &Context, out: &mut Vec<Draft>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flowguide_engine::workflow::parse;
 
     fn messages(rubric: &str, doc: &str) -> Vec<String> {
-        let rubric: Rubric = serde_json::from_str(rubric).unwrap();
-        let doc = parse(doc).unwrap();
-        let mut out = Vec::new();
-        run(&rubric, &Context::new(&doc), &mut out);
-        out.into_iter().map(|d| d.message).collect()
+        super::super::messages(&CHECK, rubric, doc)
     }
 
     #[test]
