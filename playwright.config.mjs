@@ -10,6 +10,7 @@ export const SUBPATH = "http://127.0.0.1:4174/course/flowguide/";
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "*.spec.mjs",
+  globalSetup: "./tests/support/global-setup.mjs",
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -4,10 +4,10 @@
 // included.
 import { test, expect } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { deflateSync } from "node:zlib";
 import { collectErrors } from "./helpers.mjs";
 import { enterWorkflow, typeInto } from "../support/enter.mjs";
+import { cli } from "../support/cli.mjs";
 
 const DIR = new URL("../../content/exercises/", import.meta.url);
 const EXERCISES = readdirSync(DIR)
@@ -108,7 +108,7 @@ test("handing in downloads a submission the checker grades with the same score, 
   expect(sub.learner).toBe("Ana <b>Lima</b>");
   expect(sub.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   // The checker, on the same file: the same score.
-  const csv = execFileSync("cargo", ["run", "-q", "-p", "flowguide-cli", "--", "check", "--exercise", e.id, "--format", "csv", file], { encoding: "utf8" });
+  const csv = cli("check", "--exercise", e.id, "--format", "csv", file);
   const row = csv.trim().split("\r\n")[1].split(",");
   expect(Number(row[4])).toBe(shown);
   expect(row[5]).toBe("no");

@@ -3,17 +3,16 @@
 // bpmn.io modeler (bpmn-js, which Camunda Modeler is built on) with no warnings; the Mermaid is
 // accepted by Mermaid's own parser in Chromium. The sandbox offers the same exports as downloads.
 import { test, expect } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { BpmnModdle } from "bpmn-moddle";
 import { Linter } from "bpmnlint";
 import NodeResolver from "bpmnlint/lib/resolver/node-resolver.js";
 import { mermaidErrors } from "../support/mermaid-check.mjs";
+import { cli } from "../support/cli.mjs";
 
-const cli = existsSync("target/debug/flowguide-cli") ? ["target/debug/flowguide-cli"] : ["cargo", "run", "-q", "-p", "flowguide-cli", "--"];
-const run = (...args) => execFileSync(cli[0], [...cli.slice(1), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+const run = cli;
 
 /** The project's example workflows: the format example, the checker's samples and every rule's examples. */
 function examples() {

@@ -6,21 +6,12 @@ import { test, expect } from "@playwright/test";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { deflateSync } from "node:zlib";
 import { collectErrors } from "./helpers.mjs";
+import { checker } from "../support/cli.mjs";
 
 const ex = (id) => JSON.parse(readFileSync(new URL(`../../content/exercises/${id}.json`, import.meta.url), "utf8"));
 const linkOf = (prefix, value) => prefix + deflateSync(Buffer.from(JSON.stringify(value))).toString("base64url");
-/** The checker's output (it exits with 1 when a file could not be read, which these tests want). */
-const checker = (...args) => {
-  try {
-    return execFileSync("cargo", ["run", "-q", "-p", "flowguide-cli", "--", "check", ...args], { encoding: "utf8" });
-  } catch (e) {
-    if (e.status === 1) return e.stdout;
-    throw e;
-  }
-};
 
 function classFolder() {
   const dir = mkdtempSync(join(tmpdir(), "flowguide-class-"));
