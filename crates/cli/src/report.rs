@@ -5,10 +5,9 @@
 //! through [`clean`], so a file cannot move the cursor, clear or retitle the terminal, or forge a
 //! line of the report. CSV fields are also kept from being read as spreadsheet formulas.
 
+use flowguide_engine::feedback::json::{grouped, FileReport, Listed};
 use flowguide_engine::feedback::rules::docs;
-use flowguide_engine::feedback::{
-    Component, ComponentReport, Components, Config, Finding, Overall, Report, Rule, Status,
-};
+use flowguide_engine::feedback::{Component, Config, Report, Rule, Status};
 use flowguide_engine::workflow::ParseError;
 use serde::Serialize;
 
@@ -57,8 +56,6 @@ pub struct Options {
     pub all: bool,
 }
 
-/// How many findings of one rule a component lists before "and N more like this".
-pub const SHOWN_PER_RULE: usize = 3;
 
 /// A submission's text, safe to print: control characters (escape sequences, carriage returns,
 /// new lines, bells) and the invisible marks that reverse text direction are written as `\u{…}`.
@@ -73,42 +70,6 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
-}
-
-/// A finding as a component lists it, with how many more of its rule were left out after it
-/// (nonzero only on the last one listed of a rule with more than [`SHOWN_PER_RULE`]).
-pub struct Listed<'a> {
-    pub finding: &'a Finding,
-    pub more: usize,
-}
-
-/// A component's findings as listed: each rule's first [`SHOWN_PER_RULE`] (all of them with
-/// `all`), the last one listed of each rule carrying how many more there are.
-pub fn grouped(c: &ComponentReport, all: bool) -> Vec<Listed<'_>> {
-    let count = |rule: &str| c.findings.iter().filter(|f| f.rule == rule).count();
-    let mut seen: Vec<(&str, usize)> = Vec::new();
-    let mut listed = Vec::new();
-    for f in &c.findings {
-        let n = match seen.iter_mut().find(|(rule, _)| *rule == f.rule) {
-            Some((_, n)) => {
-                *n += 1;
-                *n
-            }
-            None => {
-                seen.push((&f.rule, 1));
-                1
-            }
-        };
-        if all || n < SHOWN_PER_RULE {
-            listed.push(Listed { finding: f, more: 0 });
-        } else if n == SHOWN_PER_RULE {
-            listed.push(Listed {
-                finding: f,
-                more: count(&f.rule) - SHOWN_PER_RULE,
-            });
-        }
-    }
-    listed
 }
 
 fn marker(status: Status) -> &'static str {
@@ -288,16 +249,8 @@ pub fn csv(results: &[FileResult]) -> String {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonItem<'a> {
-    Report {
-        file: &'a str,
-        overall: &'a Overall,
-        components: Box<JsonComponents<'a>>,
-        language: &'a flowguide_engine::feedback::LanguageReport,
-    },
-    Error {
-        file: &'a str,
-        error: JsonError<'a>,
-    },
+    Report(Box<FileReport<'a>>),
+    Error { file: &'a str, error: JsonError<'a> },
 }
 
 #[derive(Serialize)]
@@ -309,74 +262,12 @@ struct JsonError<'a> {
     column: Option<usize>,
 }
 
-#[derive(Serialize)]
-struct More<'a> {
-    rule: &'a str,
-    count: usize,
-}
-
-/// One component as the browser has it, except that with more than [`SHOWN_PER_RULE`]
-/// findings of one rule it lists only the first of them (unless `all`), and `more_like_these`
-/// says how many it left out of each rule.
-#[derive(Serialize)]
-struct JsonComponent<'a> {
-    status: Status,
-    score: u32,
-    findings: Vec<&'a Finding>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    more_like_these: Vec<More<'a>>,
-}
-
-/// The six components, in the order and under the keys the format documentation gives.
-#[derive(Serialize)]
-struct JsonComponents<'a> {
-    trigger: JsonComponent<'a>,
-    steps: JsonComponent<'a>,
-    roles: JsonComponent<'a>,
-    handoffs: JsonComponent<'a>,
-    inputs_outputs: JsonComponent<'a>,
-    outcome: JsonComponent<'a>,
-}
-
-fn components_json(components: &Components, all: bool) -> JsonComponents<'_> {
-    let one = |c: Component| {
-        let cr = components.get(c);
-        let listed = grouped(cr, all);
-        JsonComponent {
-            status: cr.status,
-            score: cr.score,
-            findings: listed.iter().map(|l| l.finding).collect(),
-            more_like_these: listed
-                .iter()
-                .filter(|l| l.more > 0)
-                .map(|l| More {
-                    rule: &l.finding.rule,
-                    count: l.more,
-                })
-                .collect(),
-        }
-    };
-    JsonComponents {
-        trigger: one(Component::Trigger),
-        steps: one(Component::Steps),
-        roles: one(Component::Roles),
-        handoffs: one(Component::Handoffs),
-        inputs_outputs: one(Component::InputsOutputs),
-        outcome: one(Component::Outcome),
-    }
-}
-
 /// The JSON array: one object per file, fields in the order the format documentation gives.
 pub fn json(results: &[FileResult], options: Options) -> String {
     let items: Vec<JsonItem> = results
         .iter()
         .map(|r| match &r.outcome {
-            Ok((_, report)) => JsonItem::Report {
-                file: &r.file,
-                overall: &report.overall,
-                components: Box::new(components_json(&report.components, options.all)),
-                language: &report.language,
-            },
+            Ok((_, report)) => JsonItem::Report(Box::new(FileReport::new(&r.file, report, options.all))),
             Err(e) => JsonItem::Error {
                 file: &r.file,
                 error: JsonError {

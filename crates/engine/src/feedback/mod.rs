@@ -10,6 +10,7 @@
 pub mod announce;
 pub mod classify;
 pub mod fix;
+pub mod json;
 pub mod language;
 pub mod lexicon;
 pub mod locate;
