@@ -452,7 +452,8 @@ impl Chrome {
             "<div class=\"app-root\" data-mount=\"sandbox\" data-scope=\"wf\" data-storage-key=\"flowguide-embed-sandbox\" data-links>",
             "<p class=\"loading needs-script\" role=\"status\">Loading the sandbox…</p>",
             "<p class=\"notice without-script\">This workflow sandbox needs JavaScript. Turn it on and reload the page.</p>",
-            "</div>"
+            "</div>",
+            "<p class=\"embed-open\"><a href=\"sandbox\" target=\"_blank\" rel=\"noopener\">Open in Flowguide<span class=\"visually-hidden\"> (opens a new tab)</span></a></p>"
         )
         .to_string()
     }

@@ -13,6 +13,9 @@ use serde::Serialize;
 /// The Content Security Policy every page works under (see docs/DEPLOYING.md).
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'";
 
+/// The script a course page adds to turn `<div data-flowguide="…">` into a sized iframe.
+pub const EMBED_JS: &[u8] = include_bytes!("../assets/embed.js");
+
 /// Where hashed files go, so hosts can cache that one folder for ever.
 const ASSETS: &str = "assets";
 
@@ -390,6 +393,8 @@ pub fn run(o: &Options) -> Result<String, Errors> {
     }
 
     w.write("search-docs.txt", encode_docs(&docs).as_bytes())?;
+    // The course pages' script (docs/embedding.md): at a fixed address, since hosts link to it.
+    w.write("embed.js", EMBED_JS)?;
     for entry in std::fs::read_dir(o.root.join("schema")).map_err(|e| fail(format!("cannot read schema/: {e}")))? {
         let entry = entry.map_err(fail)?;
         let name = entry.file_name().to_string_lossy().to_string();
@@ -470,6 +475,20 @@ mod tests {
         assert_eq!(hash(b"abc"), hash(b"abc"));
         assert_ne!(hash(b"abc"), hash(b"abd"));
         assert_eq!(hash(b"").len(), 16);
+    }
+
+    #[test]
+    fn the_embed_script_is_within_its_budget() {
+        use std::io::Write;
+        // The budget for embed.js, gzip, in bytes.
+        const EMBED_JS_BUDGET: usize = 3 * 1024;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(EMBED_JS).unwrap();
+        let size = gz.finish().unwrap().len();
+        assert!(
+            size <= EMBED_JS_BUDGET,
+            "embed.js is {size} bytes gzip, over its {EMBED_JS_BUDGET}"
+        );
     }
 
     #[test]

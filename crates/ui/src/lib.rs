@@ -16,6 +16,8 @@ pub mod dom;
 #[cfg(feature = "exercises")]
 pub mod drill;
 pub mod editor;
+#[cfg(feature = "embed")]
+pub mod embed;
 #[cfg(feature = "exercises")]
 pub mod exercise;
 pub mod feedback;
@@ -167,6 +169,12 @@ pub fn mount_all() {
         return;
     };
     editor::track_pointer();
+    #[cfg(feature = "embed")]
+    let embedded = embed::is_embed();
+    #[cfg(feature = "embed")]
+    if embedded {
+        embed::start("sandbox");
+    }
     let mut used: Vec<String> = Vec::new();
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
@@ -222,12 +230,31 @@ pub fn mount_all() {
         }
         el.set_inner_html("");
         let _ = el.set_attribute("data-mounted", "");
-        dom::mount(&el, move || sandbox_view(scope, links));
+        dom::mount(&el, move || {
+            let (_sb, view) = sandbox_parts(scope, links, None);
+            #[cfg(feature = "embed")]
+            if embedded {
+                embed::watch(_sb);
+            }
+            view
+        });
+    }
+    #[cfg(feature = "embed")]
+    if embedded {
+        embed::announce_ready();
     }
     // When the tools are in the page, ready to type in (a User Timing mark: `./x bench` reads it).
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("flowguide-ready");
     }
+}
+
+/// Whether the sandbox's page shows it read-only (an embed with `readonly=1`).
+fn read_only(sb: Sandbox) -> bool {
+    document()
+        .get_element_by_id(&sb.id("root"))
+        .and_then(|r| r.closest(".app-root[data-readonly]").ok().flatten())
+        .is_some()
 }
 
 /// One sandbox: editor, feedback, diagram, and the tools to keep and share the work.
@@ -250,9 +277,15 @@ pub fn sandbox_parts(
     let exercise = if cfg!(feature = "exercises") { exercise } else { None };
     let blank = move || exercise.map_or_else(blank, |e| e.starting_workflow());
     // What was saved, then what the address carries.
-    let loaded = storage::load(scope.storage_key);
+    // An empty key keeps nothing (an embed with `save=0`).
+    let keeps = !scope.storage_key.is_empty();
+    let loaded = if keeps {
+        storage::load(scope.storage_key)
+    } else {
+        Loaded::Nothing
+    };
     let mut first_notice = None;
-    let mut disabled = false;
+    let mut disabled = !keeps;
     let start = match loaded {
         // Saved work opens whatever its size: only a hand-edited store can pass the step limit,
         // and hiding it would look like lost work.
@@ -286,8 +319,18 @@ pub fn sandbox_parts(
             blank()
         }
     };
+    if !keeps {
+        first_notice = Some(Notice {
+            tone: Tone::Info,
+            text: "This page does not keep your work in the browser. Use “Download file” to keep it.".into(),
+            download: None,
+        });
+    }
     let sb = Sandbox::for_exercise(scope, start, exercise);
-    if let Some(p) = storage::preset(scope.storage_key) {
+    if !keeps {
+        sb.save.set(SaveState::Failed);
+    }
+    if let Some(p) = storage::preset(scope.storage_key).filter(|_| keeps) {
         sb.preset.set(p);
     }
     sb.notice.set(first_notice);
@@ -355,6 +398,9 @@ pub fn sandbox_parts(
         .on("drop", move |e| {
             e.prevent_default();
             dragging.set(false);
+            if read_only(sb) {
+                return;
+            }
             let file = e
                 .unchecked_ref::<web_sys::DragEvent>()
                 .data_transfer()

@@ -78,9 +78,10 @@ async fn fetch(url: &str) -> Result<String, String> {
 
 /// The page's language (`<html lang>`), as a primary subtag: what a new workflow is written in.
 pub fn page_language() -> Option<String> {
-    let lang = web_sys::window()?
-        .document()?
-        .document_element()?
-        .get_attribute("lang")?;
+    let html = web_sys::window()?.document()?.document_element()?;
+    // An embed's `lang=` option, or the page's own language.
+    let lang = html
+        .get_attribute("data-workflow-lang")
+        .or_else(|| html.get_attribute("lang"))?;
     flowguide_engine::feedback::language::primary(&lang)
 }
