@@ -8,9 +8,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // Studio and embed: raised from 250 and 230 KB by issue 11 (the meaning rules and word lists cost both
 // sandbox bundles about 31 KB, the indexes that keep the analysis linear about 2 KB more); see
 // docs/PERFORMANCE.md, "Issue 11 and the budgets", for the way back. Studio raised again by issue 12
-// (exercises, the drill, writing exercises and grading a class: about 84 KB), see "Issue 12 and the studio's budget". Waiting for the
-// team's decision on both.
-export const BUDGETS = { reading: 150 * 1024, studio: 369 * 1024, embed: 264 * 1024 };
+// (exercises, the drill, writing exercises and grading a class: about 84 KB), see "Issue 12 and the studio's budget".
+// Embed raised by issue 13 (its options, sizing, messages and the checker's report as JSON: about
+// 13 KB), see "Issue 13 and the embed's budget". Waiting for the team's decision on all three.
+export const BUDGETS = { reading: 150 * 1024, studio: 369 * 1024, embed: 278 * 1024 };
 
 /** The page each bundle is measured on. */
 export const BUDGET_PAGES = { reading: "/", studio: "/sandbox", embed: "/embed/sandbox" };
