@@ -56,7 +56,6 @@ pub struct Options {
     pub all: bool,
 }
 
-
 /// A submission's text, safe to print: control characters (escape sequences, carriage returns,
 /// new lines, bells) and the invisible marks that reverse text direction are written as `\u{…}`.
 pub fn clean(text: &str) -> String {

@@ -126,4 +126,3 @@ fn components_json(components: &Components, all: bool) -> JsonComponents<'_> {
         outcome: one(Component::Outcome),
     }
 }
-
