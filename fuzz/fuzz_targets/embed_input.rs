@@ -25,6 +25,6 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = referrer_path(url);
         let target = post_target(o.origin.as_deref(), Some(url), url);
-        let _ = storage_key("sandbox", "", target.as_deref(), o.course.as_deref(), o.page.as_deref());
+        let _ = storage_key("flowguide-embed-sandbox", target.as_deref(), o.course.as_deref(), o.page.as_deref());
     }
 });

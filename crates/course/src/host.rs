@@ -70,19 +70,18 @@ pub fn referrer_path(referrer: &str) -> Option<String> {
     (path.len() > 1).then(|| path.to_string())
 }
 
-/// Where one embed keeps its work: `flowguide-embed-KIND-ID@ORIGIN/COURSE-OR-PATH`.
+/// Where one embed keeps its work: the key its page gives it (`base`, one per tool on the page),
+/// then `@ORIGIN` and the course's id or the host page's path: `flowguide-embed-sandbox@https://lms.example/course/1`.
 ///
-/// Two course pages that embed the same exercise must not overwrite each other, so the key
-/// holds the host's origin and either the course's own id (two pages of one course then share
-/// the work) or the host page's path. Long paths are hashed, so the key stays short.
-pub fn storage_key(kind: &str, id: &str, origin: Option<&str>, course: Option<&str>, page: Option<&str>) -> String {
-    let mut key = format!("flowguide-embed-{kind}");
-    if !id.is_empty() {
-        key.push('-');
-        key.push_str(id);
+/// Two course pages that embed the same tool must not overwrite each other, so the key holds the
+/// host's origin and either the course's own id (two pages of one course then share the work) or
+/// the host page's path. Long paths are hashed, so the key stays short. With nothing known of the
+/// host (a page opened on its own), the key is `base` as given.
+pub fn storage_key(base: &str, origin: Option<&str>, course: Option<&str>, page: Option<&str>) -> String {
+    if origin.is_none() && course.is_none() && page.is_none() {
+        return base.to_string();
     }
-    key.push('@');
-    key.push_str(origin.unwrap_or("unknown-host"));
+    let mut key = format!("{base}@{}", origin.unwrap_or("unknown-host"));
     match (course, page) {
         (Some(course), _) => {
             key.push_str("/course:");
@@ -164,49 +163,30 @@ mod tests {
 
     #[test]
     fn two_pages_or_two_courses_never_share_a_key() {
-        let a = storage_key(
-            "exercise",
-            "purchase-order",
-            Some("https://lms.example"),
-            None,
-            Some("/course/1"),
-        );
-        let b = storage_key(
-            "exercise",
-            "purchase-order",
-            Some("https://lms.example"),
-            None,
-            Some("/course/2"),
-        );
-        let c = storage_key(
-            "exercise",
-            "purchase-order",
+        let key = |base, origin, course, page| storage_key(base, origin, course, page);
+        let lms = Some("https://lms.example");
+        let a = key("flowguide-embed-sandbox", lms, None, Some("/course/1"));
+        let b = key("flowguide-embed-sandbox", lms, None, Some("/course/2"));
+        let c = key(
+            "flowguide-embed-sandbox",
             Some("https://other.example"),
             None,
             Some("/course/1"),
         );
-        let d = storage_key(
-            "exercise",
-            "purchase-order",
-            Some("https://lms.example"),
-            Some("bio-101"),
-            Some("/course/1"),
-        );
-        let e = storage_key(
-            "exercise",
-            "purchase-order",
-            Some("https://lms.example"),
-            Some("bio-101"),
-            Some("/course/2"),
-        );
-        assert_eq!(
-            a,
-            "flowguide-embed-exercise-purchase-order@https://lms.example/course/1"
-        );
+        let d = key("flowguide-embed-sandbox", lms, Some("bio-101"), Some("/course/1"));
+        let e = key("flowguide-embed-sandbox", lms, Some("bio-101"), Some("/course/2"));
+        assert_eq!(a, "flowguide-embed-sandbox@https://lms.example/course/1");
         assert!(a != b && a != c && a != d && b != c);
         assert_eq!(d, e, "two pages of one course share the work");
+        // Two tools on one page keep their own keys.
+        assert_ne!(
+            key("first", lms, None, Some("/course/1")),
+            key("second", lms, None, Some("/course/1"))
+        );
         let long = "/".to_string() + &"x".repeat(400);
-        assert!(storage_key("sandbox", "", None, None, Some(&long)).len() < 80);
+        assert!(key("flowguide-embed-sandbox", lms, None, Some(&long)).len() < 80);
+        // A page on its own: the key its page gives.
+        assert_eq!(key("test-first", None, None, None), "test-first");
     }
 
     proptest! {

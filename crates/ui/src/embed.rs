@@ -94,15 +94,10 @@ pub fn start(embed: &'static str) {
             if options.read_only {
                 let _ = root.set_attribute("data-readonly", "");
             }
-            let id = root.get_attribute("data-embed-id").unwrap_or_default();
-            let key = if options.save {
-                host::storage_key(
-                    embed,
-                    &id,
-                    target.as_deref(),
-                    options.course.as_deref(),
-                    page.as_deref(),
-                )
+            // The key the page gives each tool, made specific to the host.
+            let base = root.get_attribute("data-storage-key").unwrap_or_default();
+            let key = if options.save && !base.is_empty() {
+                host::storage_key(&base, target.as_deref(), options.course.as_deref(), page.as_deref())
             } else {
                 String::new()
             };
