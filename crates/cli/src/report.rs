@@ -59,16 +59,7 @@ pub struct Options {
 /// A submission's text, safe to print: control characters (escape sequences, carriage returns,
 /// new lines, bells) and the invisible marks that reverse text direction are written as `\u{…}`.
 pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    flowguide_text::controls::visible(text)
 }
 
 fn marker(status: Status) -> &'static str {

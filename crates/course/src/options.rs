@@ -253,9 +253,7 @@ fn path(value: &str) -> Option<String> {
 fn learner(value: &str) -> Option<String> {
     let kept: String = value
         .chars()
-        .filter(|&c| {
-            !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
+        .filter(|&c| !flowguide_text::controls::is_hidden(c))
         .collect();
     let name = kept.split_whitespace().collect::<Vec<_>>().join(" ");
     (!name.is_empty()).then(|| name.chars().take(MAX_LEARNER).collect())

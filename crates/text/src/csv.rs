@@ -10,14 +10,7 @@ pub fn field(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         clean.push('\'');
     }
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            clean.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            clean.push(c);
-        }
-    }
+    crate::controls::push_visible(&mut clean, text);
     if clean.contains([',', '"']) {
         format!("\"{}\"", clean.replace('"', "\"\""))
     } else {

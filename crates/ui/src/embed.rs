@@ -297,7 +297,7 @@ pub fn watch(sb: Sandbox) {
         latest.set(run);
         let latest = latest.clone();
         leptos::task::spawn_local(async move {
-            let Ok(zlib) = crate::zlib::compress(&flowguide_engine::workflow::link::json(&doc)).await else {
+            let Ok(fragment) = crate::share_fragment(&doc).await else {
                 return;
             };
             let Some(a) = document().query_selector(".embed-open a").ok().flatten() else {
@@ -305,10 +305,7 @@ pub fn watch(sb: Sandbox) {
             };
             if latest.get() == run {
                 let base = document().base_uri().ok().flatten().unwrap_or_default();
-                let _ = a.set_attribute(
-                    "href",
-                    &format!("{base}sandbox#{}", flowguide_engine::workflow::link::pack(&zlib)),
-                );
+                let _ = a.set_attribute("href", &format!("{base}sandbox#{fragment}"));
             }
         });
     });

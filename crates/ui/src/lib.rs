@@ -85,16 +85,21 @@ fn open_file(sb: Sandbox, file: web_sys::File) {
 
 /// The share link for `doc`: this page's address, with the workflow in the fragment.
 async fn share_url(doc: WorkflowDoc) -> Result<String, String> {
-    let zlib = zlib::compress(&link::json(&doc))
-        .await
-        .map_err(|_| "this browser cannot make share links (it is too old to compress them)".to_string())?;
+    let fragment = share_fragment(&doc).await?;
     let location = window().location();
     Ok(format!(
-        "{}{}#{}",
+        "{}{}#{fragment}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
-        link::pack(&zlib)
     ))
+}
+
+/// The fragment of a share link carrying `doc` (`w1.…`), compressed by the browser.
+pub(crate) async fn share_fragment(doc: &WorkflowDoc) -> Result<String, String> {
+    let zlib = zlib::compress(&link::json(doc))
+        .await
+        .map_err(|_| "this browser cannot make share links (it is too old to compress them)".to_string())?;
+    Ok(link::pack(&zlib))
 }
 
 /// The workflow a share link's fragment carries.
